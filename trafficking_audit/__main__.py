@@ -1,0 +1,5 @@
+"""``python -m trafficking_audit`` runs the ``audit`` command."""
+
+from trafficking_audit.cli.app import main
+
+main()

@@ -1,0 +1,71 @@
+"""Assemble an :class:`~trafficking_audit.models.result.Audit` from a profile and a rulebook.
+
+This composes the pure steps: evaluate every rule, attach graded recommendations
+with peer examples, score, and write the headline. Peers are the other profiles in
+the data, evaluated on the same date with the same rules, so a recommendation can
+name who already meets the standard and on which provision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from trafficking_audit.evaluate import evaluate
+from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
+from trafficking_audit.models.rule import Rule
+from trafficking_audit.recommend import recommend, source_refs
+from trafficking_audit.scoring import score
+
+PeerFindings = Mapping[str, tuple[Profile, Sequence[Finding]]]
+
+
+def findings_for(profile: Profile, rules: Sequence[Rule], as_of: dt.date) -> list[Finding]:
+    """Every rule's finding for one profile, in rulebook order (no recommendations yet)."""
+    return [evaluate(rule, profile, as_of) for rule in rules]
+
+
+def build_audit(
+    profile: Profile,
+    rules: Sequence[Rule],
+    as_of: dt.date,
+    rulebook_version: str,
+    peers: PeerFindings | None = None,
+) -> Audit:
+    """The complete audit of one profile."""
+    findings = recommend(profile, rules, findings_for(profile, rules, as_of), peers or {})
+    scores = score(findings)
+    recommendations = sorted(
+        (f.recommendation for f in findings if f.recommendation is not None), key=lambda r: r.priority
+    )
+    cited = sorted({s for f in findings for e in f.evidence for s in e.sources})
+    return Audit(
+        jurisdiction=JurisdictionRef(
+            id=profile.id, name=profile.name, iso2=profile.iso2, iso3=profile.iso3,
+            last_reviewed=profile.last_reviewed,
+        ),
+        as_of=as_of,
+        rulebook_version=rulebook_version,
+        headline=headline(profile.name, as_of, findings, scores),
+        scores=scores,
+        findings=findings,
+        recommendations=recommendations,
+        sources=source_refs(profile, cited),
+    )
+
+
+def headline(name: str, as_of: dt.date, findings: Sequence[Finding], scores: Scores) -> str:
+    """One-sentence verdict in the manner of a TIP report's opening line, without a tier."""
+    overall = scores.overall
+    applicable = len(findings) - overall.not_applicable
+    gaps = [f for f in findings if f.status == "not_met"]
+    critical = sum(1 for f in gaps if f.severity == "critical")
+    score_text = f"indicative score {overall.score:.0f}/100" if overall.score is not None else "no score"
+    coverage = f"{round(100 * overall.coverage)}%" if overall.coverage is not None else "no"
+    return (
+        f"As of {as_of.isoformat()}, {name} meets {overall.met} of {applicable} applicable standards"
+        f" ({overall.partially_met} partially, {overall.not_met} not met"
+        f"{f', {critical} of them critical' if critical else ''}; {overall.unknown} unknown);"
+        f" {score_text}, evidence coverage {coverage}."
+    )

@@ -1,0 +1,105 @@
+"""What every command shares: the error guard, output colour, and common options."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from trafficking_audit.errors import EXIT_INPUT, EXIT_INTERNAL, InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+ISSUES_URL = "https://github.com/trafficking-audit/trafficking-audit/issues"
+
+
+class State:
+    """Global options set by the top-level callback."""
+
+    debug: bool = False
+
+
+def guarded(function: F) -> F:
+    """Run a command, mapping errors to one-line messages and exit codes."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except InputError as exc:
+            typer.echo(f"{exc}", err=True)
+            raise typer.Exit(EXIT_INPUT) from None
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if State.debug:
+                traceback.print_exc()
+            typer.echo(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                f"This is a bug in trafficking-audit; please report it at {ISSUES_URL} "
+                "(run again with --debug for the traceback).",
+                err=True,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def want_color(stream: Any = None) -> bool:
+    """Colour only on a terminal and only when NO_COLOR is not set."""
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+def terminal_width() -> int:
+    """Terminal width when on a terminal; a fixed width otherwise, for stable output."""
+    return shutil.get_terminal_size((100, 24)).columns if want_color() else 100
+
+
+def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """Parse YYYY-MM-DD or raise a usage error."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} {value!r}: expected a date as YYYY-MM-DD", code="usage") from None
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Folder holding rules/ and jurisdictions/ (default: ./ if it has them, else the bundled data).", show_default=False),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Assess the law as it stood on this date (YYYY-MM-DD). Default: today.", show_default=False),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="terminal, md, html or json (default: from --output's extension, else terminal).", show_default=False),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False),
+]
+StandardOption = Annotated[
+    list[str] | None,
+    typer.Option("--standard", help="Only rules citing this instrument id (repeatable), e.g. cets-197, tvpa.", show_default=False),
+]
+RuleOption = Annotated[
+    list[str] | None, typer.Option("--rule", help="Only this rule id (repeatable).", show_default=False)
+]
+SkipRuleOption = Annotated[
+    list[str] | None, typer.Option("--skip-rule", help="Leave out this rule id (repeatable).", show_default=False)
+]

@@ -1,0 +1,93 @@
+"""``audit run``: audit one jurisdiction and print or write the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trafficking_audit.cli.common import (
+    AsOfOption,
+    DataOption,
+    FormatOption,
+    OutputOption,
+    RuleOption,
+    SkipRuleOption,
+    StandardOption,
+    guarded,
+    parse_date,
+    terminal_width,
+    want_color,
+)
+from trafficking_audit.errors import EXIT_FINDINGS, InputError
+from trafficking_audit.models.rule import SEVERITIES
+from trafficking_audit.output import emit
+from trafficking_audit.render import format_for, render
+from trafficking_audit.selection import select_rules
+from trafficking_audit.session import Session
+
+EPILOG = """Examples:
+
+  audit run kazakhstan
+
+  audit run kz --as-of 2022-12-31 --format html --output reports/kazakhstan-2022.html
+
+  audit run KAZ --format json --standard cets-197
+
+  audit run ./my-profile.yaml --fail-on high
+"""
+
+
+@guarded
+def run(
+    jurisdiction: Annotated[
+        str | None,
+        typer.Argument(help="Profile id, ISO 3166 code (kz, KAZ), alias, or path to a YAML profile.", show_default=False),
+    ] = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    data: DataOption = None,
+    standard: StandardOption = None,
+    rule: RuleOption = None,
+    skip_rule: SkipRuleOption = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Exit 1 when a rule of this severity or worse is not met or partially met: critical, high, medium, low.", show_default=False),
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Audit every profile in the data (see --output-dir).")] = False,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option("--output-dir", help="With --all: folder for the per-jurisdiction reports and the overview.", show_default=False),
+    ] = None,
+) -> None:
+    """Audit a jurisdiction's anti-trafficking law against the rulebook."""
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise InputError(f"--fail-on {fail_on}: expected one of {', '.join(SEVERITIES)}", code="usage")
+    day = parse_date(as_of) or dt.date.today()
+    session = Session.open(data)
+    rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
+    if all_:
+        from trafficking_audit.cli.overview import run_all
+
+        run_all(session, rules, day, fmt, output_dir)
+        return
+    if jurisdiction is None:
+        raise InputError("give a jurisdiction (e.g. `audit run kazakhstan`) or --all", code="usage")
+    if output_dir is not None:
+        raise InputError("--output-dir goes with --all; use --output for one report", code="usage")
+    loaded = session.profiles.resolve(jurisdiction)
+    audit = session.audit(loaded, rules, day)
+    chosen = format_for(output, fmt)
+    emit(render(chosen, audit, color=output is None and want_color(), width=terminal_width()), output)
+    if fail_on is not None:
+        limit = SEVERITIES.index(fail_on)
+        failing = [
+            f for f in audit.findings
+            if f.status in ("not_met", "partially_met") and SEVERITIES.index(f.severity) <= limit
+        ]
+        if failing:
+            typer.echo(f"{len(failing)} finding(s) at or above {fail_on}", err=True)
+            raise typer.Exit(EXIT_FINDINGS)

@@ -1,0 +1,53 @@
+"""The project's error types and exit codes.
+
+Every problem with a user's input is an :class:`InputError` that knows where it
+happened (file, line, column), so the CLI can print one ``path:line:col: message``
+line and exit 2 instead of a traceback. Exit codes mean one thing each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a file: 1-based line and column, as editors count them."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column or 1}"
+
+
+class InputError(Exception):
+    """Bad input from a file or an argument: printed as ``path:line:col: message``, exit 2."""
+
+    def __init__(self, message: str, position: Position | None = None, code: str = "input") -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.code = code
+
+    def __str__(self) -> str:
+        if self.position is None:
+            return self.message
+        return f"{self.position}: {self.message}"
+
+
+def display_path(path: Path) -> str:
+    """A path as users should read it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

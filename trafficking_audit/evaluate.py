@@ -1,0 +1,142 @@
+"""Rule x profile -> finding: the three-valued evaluation of rule conditions.
+
+Pure functions, no I/O. A condition is true, false or unknown (None). A fact
+that is absent, or has no value covering the audit date, or is the explicit
+``unknown``, makes its leaf unknown and is listed as missing, never read as "no".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from trafficking_audit.models.facts import select
+from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.result import Evidence, Finding
+from trafficking_audit.models.rule import Condition, Outcome, Rule
+from trafficking_audit.schema_paths import read
+
+Truth = bool | None  # None is "unknown"
+
+
+@dataclass
+class Reading:
+    """The facts a rule read while being evaluated: evidence and missing paths."""
+
+    profile: Profile
+    day: dt.date
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+    def value(self, path: str) -> Any:
+        """The value of ``path`` on the audit date, or None when unknown (recorded as missing)."""
+        fact = select(read(self.profile, path), self.day)
+        if fact is None or fact.is_unknown:
+            if path not in self.missing:
+                self.missing.append(path)
+            return None
+        if path not in self.evidence:
+            value = fact.value
+            self.evidence[path] = Evidence(
+                fact=path,
+                value=list(value) if isinstance(value, (list, tuple)) else value,
+                provision=fact.provision,
+                sources=list(fact.sources),
+                note=fact.note,
+                valid_from=fact.valid_from,
+                valid_to=fact.valid_to,
+            )
+        return fact.value
+
+
+def truth(condition: Condition, reading: Reading) -> Truth:
+    """Evaluate a condition under Kleene's three-valued logic."""
+    if condition.all is not None:
+        results = [truth(c, reading) for c in condition.all]
+        if False in results:
+            return False
+        return None if None in results else True
+    if condition.any is not None:
+        results = [truth(c, reading) for c in condition.any]
+        if True in results:
+            return True
+        return None if None in results else False
+    if condition.not_ is not None:
+        inner = truth(condition.not_, reading)
+        return None if inner is None else not inner
+    assert condition.fact is not None  # guaranteed by the model validator
+    value = reading.value(condition.fact)
+    if value is None:
+        return None
+    (op, operand), = condition.operators().items()
+    return compare(op, value, operand)
+
+
+def compare(op: str, value: Any, operand: Any) -> bool:
+    """Apply one leaf operator to a known value."""
+    if op == "is":
+        return bool(value == operand)
+    if op == "is_not":
+        return bool(value != operand)
+    if op == "in":
+        return value in operand
+    if op == "gte":
+        return bool(value >= operand)
+    if op == "lte":
+        return bool(value <= operand)
+    if op == "contains":
+        return all(item in value for item in operand)
+    if op == "contains_any":
+        return any(item in value for item in operand)
+    raise ValueError(f"unknown operator {op}")  # unreachable: the rule model checks operators
+
+
+def outcome(rule: Rule, reading: Reading) -> tuple[Outcome, str | None]:
+    """The outcome of a rule, with the reason for not_applicable or unknown."""
+    if rule.applies_if is not None:
+        applies = truth(rule.applies_if, reading)
+        if applies is False:
+            return "not_applicable", rule.not_applicable_reason or "the rule's applicability condition is false"
+        if applies is None:
+            return "unknown", "whether the rule applies is unknown"
+    met = truth(rule.met, reading)
+    if met is True:
+        return "met", None
+    if met is None:
+        return "unknown", "facts needed to decide are unknown"
+    if rule.partially_met is None:
+        return "not_met", None
+    partial = truth(rule.partially_met, reading)
+    if partial is True:
+        return "partially_met", None
+    if partial is None:
+        return "unknown", "facts needed to decide between partially met and not met are unknown"
+    return "not_met", None
+
+
+def binding(rule: Rule, profile: Profile, day: dt.date) -> bool:
+    """Whether the standard binds this jurisdiction (``binding_if`` true, or no such condition)."""
+    if rule.binding_if is None:
+        return True
+    return truth(rule.binding_if, Reading(profile, day)) is True
+
+
+def evaluate(rule: Rule, profile: Profile, day: dt.date) -> Finding:
+    """One finding: outcome, effective obligation, evidence and missing facts."""
+    reading = Reading(profile, day)
+    status, reason = outcome(rule, reading)
+    bound = binding(rule, profile, day)
+    return Finding(
+        rule=rule.id,
+        title=rule.title,
+        status=status,
+        pillar=rule.pillar,
+        severity=rule.severity,
+        obligation=rule.obligation if bound else "good-practice",
+        binding=bound,
+        citations=list(rule.citations),
+        evidence=sorted(reading.evidence.values(), key=lambda e: e.fact),
+        missing=sorted(reading.missing),
+        reason=reason,
+    )

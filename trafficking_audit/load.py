@@ -1,0 +1,204 @@
+"""Loading profiles and the rulebook from YAML into validated models.
+
+This is the only layer that reads data files. Everything it returns is validated;
+everything it rejects is an :class:`~trafficking_audit.errors.InputError` with a
+position. Rule conditions are checked here against the profile schema, so a rule
+that names a field the schema lacks fails at load time with its file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trafficking_audit.data import DataLocation, looks_like_path
+from trafficking_audit.errors import InputError, display_path
+from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.rule import (
+    OPERATORS,
+    InstrumentCatalogue,
+    Instrument,
+    Rule,
+    RuleFile,
+    RulebookHeader,
+)
+from trafficking_audit.schema_paths import PathError, fact_values
+from trafficking_audit.validation import validate
+from trafficking_audit.yamlsource import Document, PathKey, load_yaml
+
+CONDITION_FIELDS = ("applies_if", "binding_if", "met", "partially_met")
+
+
+@dataclass(frozen=True)
+class LoadedProfile:
+    """A validated profile with the file it came from and the positions of its values."""
+
+    profile: Profile
+    document: Document
+
+
+def load_profile(path: Path) -> LoadedProfile:
+    """Read and validate one profile file."""
+    doc = load_yaml(path)
+    return LoadedProfile(validate(Profile, doc), doc)
+
+
+@dataclass
+class Rulebook:
+    """The rules, the instruments they cite, and the version recorded in every report."""
+
+    version: str
+    title: str
+    instruments: dict[str, Instrument]
+    rules: list[Rule]
+    rule_files: dict[str, str] = field(default_factory=dict)  # rule id -> file it came from
+    documents: dict[str, Document] = field(default_factory=dict)  # file -> parsed document
+
+    def get(self, rule_id: str) -> Rule:
+        """The rule with this id, or an InputError listing the close ones."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, [r.id for r in self.rules], n=3)
+        hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+        raise InputError(f"no rule with id '{rule_id}'{hint}", code="usage")
+
+
+def load_rulebook(rules_dir: Path) -> Rulebook:
+    """Load ``rulebook.yaml``, ``instruments.yaml`` and every other ``*.yaml`` rule file."""
+    header = validate(RulebookHeader, load_yaml(rules_dir / "rulebook.yaml"))
+    catalogue_doc = load_yaml(rules_dir / "instruments.yaml")
+    catalogue = validate(InstrumentCatalogue, catalogue_doc)
+    instruments: dict[str, Instrument] = {}
+    for index, instrument in enumerate(catalogue.instruments):
+        if instrument.id in instruments:
+            raise InputError(
+                f"duplicate instrument id '{instrument.id}'",
+                catalogue_doc.position(("instruments", index, "id")),
+                code="duplicate-instrument",
+            )
+        instruments[instrument.id] = instrument
+    book = Rulebook(header.version, header.title, instruments, [])
+    for path in sorted(rules_dir.glob("*.yaml"), key=lambda p: p.name):
+        if path.name in ("rulebook.yaml", "instruments.yaml"):
+            continue
+        doc = load_yaml(path)
+        rule_file = validate(RuleFile, doc)
+        book.documents[doc.path] = doc
+        for index, rule in enumerate(rule_file.rules):
+            check_rule(rule, doc, ("rules", index), instruments)
+            if rule.id in book.rule_files:
+                raise InputError(
+                    f"duplicate rule id '{rule.id}' (also in {book.rule_files[rule.id]})",
+                    doc.position(("rules", index, "id")),
+                    code="duplicate-rule",
+                )
+            book.rule_files[rule.id] = doc.path
+            book.rules.append(rule)
+    return book
+
+
+def check_rule(rule: Rule, doc: Document, loc: PathKey, instruments: dict[str, Instrument]) -> None:
+    """Check a rule's fact paths, operator values and citations against the schema and catalogue."""
+    raw = _at(doc.data, loc)
+    for index, citation in enumerate(rule.citations):
+        if citation.instrument not in instruments:
+            raise InputError(
+                f"rule '{rule.id}' cites unknown instrument '{citation.instrument}'",
+                doc.position(loc + ("citations", index, "instrument")),
+                code="unknown-instrument",
+            )
+    for name in CONDITION_FIELDS:
+        if raw.get(name) is not None:
+            _check_condition(raw[name], doc, loc + (name,), rule.id)
+    for index, example in enumerate(raw.get("examples") or []):
+        for path in (example.get("facts") or {}):
+            _check_path(path, doc, loc + ("examples", index, "facts", path), rule.id)
+
+
+def _check_condition(raw: dict[str, Any], doc: Document, loc: PathKey, rule_id: str) -> None:
+    for combinator in ("all", "any"):
+        for index, child in enumerate(raw.get(combinator) or []):
+            _check_condition(child, doc, loc + (combinator, index), rule_id)
+    if raw.get("not") is not None:
+        _check_condition(raw["not"], doc, loc + ("not",), rule_id)
+    if "fact" in raw:
+        kind, allowed = _check_path(raw["fact"], doc, loc + ("fact",), rule_id)
+        for op in OPERATORS:
+            if op in raw:
+                _check_operand(kind, allowed, op, raw[op], doc, loc + (op,), rule_id)
+
+
+def _check_path(path: str, doc: Document, loc: PathKey, rule_id: str) -> tuple[str, Any]:
+    try:
+        return fact_values(path)
+    except PathError as exc:
+        raise InputError(f"rule '{rule_id}': {exc}", doc.position(loc), code="unknown-path") from None
+
+
+def _check_operand(kind: str, allowed: Any, op: str, operand: Any, doc: Document, loc: PathKey, rule_id: str) -> None:
+    """Operators must suit the fact's type, and enumeration values must exist."""
+    numeric = kind in ("int", "number")
+    problem = None
+    if op in ("gte", "lte") and not numeric:
+        problem = f"'{op}' needs a numeric fact, but it is {kind}"
+    elif op in ("contains", "contains_any") and kind != "list":
+        problem = f"'{op}' needs a list fact, but it is {kind}"
+    elif allowed:
+        values = operand if isinstance(operand, list) else [operand]
+        wrong = [v for v in values if v not in allowed]
+        if wrong:
+            problem = f"{wrong[0]!r} is not a possible value (one of: {', '.join(map(str, allowed))})"
+    if problem:
+        raise InputError(f"rule '{rule_id}': {problem}", doc.position(loc), code="bad-operand")
+
+
+def _at(data: Any, loc: PathKey) -> Any:
+    for step in loc:
+        data = data[step]
+    return data
+
+
+@dataclass
+class ProfileIndex:
+    """Every profile in the data, loaded on first use and looked up by id, code or alias."""
+
+    location: DataLocation
+    _loaded: dict[Path, LoadedProfile] = field(default_factory=dict)
+
+    def load(self, path: Path) -> LoadedProfile:
+        """Load a profile file once per run."""
+        key = path.resolve()
+        if key not in self._loaded:
+            self._loaded[key] = load_profile(path)
+        return self._loaded[key]
+
+    def all(self) -> list[LoadedProfile]:
+        """Every bundled profile, in file-name order."""
+        return [self.load(path) for path in self.location.profile_files()]
+
+    def resolve(self, argument: str) -> LoadedProfile:
+        """The profile a jurisdiction argument names (id, ISO code, alias or file path)."""
+        if looks_like_path(argument):
+            return self.load(Path(argument))
+        wanted = argument.strip().casefold()
+        direct = self.location.jurisdictions / f"{wanted}.yaml"
+        if direct.is_file():
+            return self.load(direct)
+        for loaded in self.all():
+            profile = loaded.profile
+            names = [profile.id, profile.iso2, profile.iso3, profile.name, *profile.aliases]
+            if wanted in (n.casefold() for n in names):
+                return loaded
+        known = ", ".join(p.profile.id for p in self.all()) or "none"
+        raise InputError(
+            f"unknown jurisdiction '{argument}' (known: {known}; or give a path to a YAML file)", code="usage"
+        )
+
+
+def shown(path: Path) -> str:
+    """Re-exported for commands that print file names."""
+    return display_path(path)

@@ -1,0 +1,1 @@
+"""Pydantic models: what users edit (profiles, rules) and what renderers read (results)."""

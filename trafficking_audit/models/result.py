@@ -1,0 +1,126 @@
+"""Result models: what an audit produces and what every renderer reads.
+
+These are the documented, versioned output contract (the JSON report is their
+serialisation), so every field has a description. Renderers never compute
+anything a result model does not hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from trafficking_audit.models.rule import Citation, Obligation, Outcome, Pillar, Severity
+
+SCHEMA_VERSION = "1.0"
+
+
+class Result(BaseModel):
+    """Base of result models."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(Result):
+    """A profile fact an outcome rests on, as it held on the audit date."""
+
+    fact: str = Field(description="Dotted path of the profile field.")
+    value: Any = Field(description="The value on the audit date.")
+    provision: str | None = Field(default=None, description="The national provision it rests on.")
+    sources: list[str] = Field(default_factory=list, description="Ids of the profile's sources.")
+    note: str | None = Field(default=None, description="The editor's note.")
+    valid_from: dt.date | None = Field(default=None, description="Start of the value's validity.")
+    valid_to: dt.date | None = Field(default=None, description="End of the value's validity.")
+
+
+class SourceRef(Result):
+    """A source cited by the evidence of a report."""
+
+    id: str = Field(description="Id within the profile.")
+    title: str = Field(description="Title.")
+    publisher: str | None = Field(default=None, description="Publisher.")
+    year: int | None = Field(default=None, description="Year.")
+    url: str | None = Field(default=None, description="URL.")
+    kind: str = Field(description="Kind of source.")
+
+
+class Peer(Result):
+    """Another jurisdiction in the data that meets a rule: a model to learn from."""
+
+    id: str = Field(description="Profile id.")
+    name: str = Field(description="Name.")
+    provisions: list[str] = Field(default_factory=list, description="The provisions its outcome rests on.")
+    sources: list[SourceRef] = Field(default_factory=list, description="The sources behind them.")
+
+
+class Recommendation(Result):
+    """What to do about a rule that is not (fully) met."""
+
+    rule: str = Field(description="Rule id.")
+    verb: str = Field(description="urge (mandatory), recommend (should) or invite (good practice).")
+    text: str = Field(description="The recommendation, starting with the grading verb.")
+    priority: int = Field(description="1 = first; order: severity, obligation, pillar, rulebook order.")
+    peers: list[Peer] = Field(default_factory=list, description="Jurisdictions in the data that meet the rule.")
+
+
+class Finding(Result):
+    """The outcome of one rule for one jurisdiction on one date."""
+
+    rule: str = Field(description="Rule id.")
+    title: str = Field(description="Rule title.")
+    status: Outcome = Field(description="met, partially_met, not_met, unknown or not_applicable.")
+    pillar: Pillar = Field(description="Pillar of the rule.")
+    severity: Severity = Field(description="Severity of the rule.")
+    obligation: Obligation = Field(description="Obligation as it binds this jurisdiction (good-practice when not bound).")
+    binding: bool = Field(description="Whether the standard binds the jurisdiction as the rule's obligation says.")
+    citations: list[Citation] = Field(description="Where the standard comes from.")
+    evidence: list[Evidence] = Field(default_factory=list, description="Facts the outcome rests on.")
+    missing: list[str] = Field(default_factory=list, description="Facts that were absent or unknown on the audit date.")
+    reason: str | None = Field(default=None, description="Why the rule is not applicable, or why the outcome is unknown.")
+    recommendation: Recommendation | None = Field(default=None, description="Present when partially or not met.")
+
+
+class PillarScore(Result):
+    """Score and evidence coverage for one pillar (or overall)."""
+
+    pillar: str = Field(description="Pillar name, or `overall`.")
+    score: float | None = Field(description="0-100, indicative; null when no outcome is known.")
+    met: int = Field(description="Rules met.")
+    partially_met: int = Field(description="Rules partially met.")
+    not_met: int = Field(description="Rules not met.")
+    unknown: int = Field(description="Rules whose outcome is unknown.")
+    not_applicable: int = Field(description="Rules that do not apply.")
+    coverage: float | None = Field(description="Share of applicable rules with a known outcome (0-1).")
+
+
+class Scores(Result):
+    """Scores per pillar and overall."""
+
+    overall: PillarScore = Field(description="All pillars together.")
+    pillars: list[PillarScore] = Field(description="One entry per pillar, in pillar order.")
+
+
+class JurisdictionRef(Result):
+    """Identity of the audited jurisdiction."""
+
+    id: str = Field(description="Profile id.")
+    name: str = Field(description="Name.")
+    iso2: str = Field(description="ISO 3166-1 alpha-2.")
+    iso3: str = Field(description="ISO 3166-1 alpha-3.")
+    last_reviewed: dt.date = Field(description="When the profile was last reviewed.")
+
+
+class Audit(Result):
+    """A complete audit: the JSON report is this model."""
+
+    schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this report format.")
+    jurisdiction: JurisdictionRef = Field(description="Who was audited.")
+    as_of: dt.date = Field(description="The date the law was assessed as of.")
+    rulebook_version: str = Field(description="Version of the rulebook that produced the findings.")
+    headline: str = Field(description="One-sentence verdict.")
+    scores: Scores = Field(description="Scores and coverage.")
+    findings: list[Finding] = Field(description="One per rule, in rulebook order.")
+    recommendations: list[Recommendation] = Field(description="In priority order.")
+    sources: list[SourceRef] = Field(description="Sources cited by the evidence, in the profile's order.")

@@ -1,0 +1,49 @@
+"""Writing reports safely: atomically, so a failed run never leaves a half-written file.
+
+A report is written to a temporary file in the target's folder and renamed over the
+target only once complete; on any failure the temporary file is removed and an
+existing report is left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from trafficking_audit.errors import InputError
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (UTF-8, newline as given)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{path}: folder '{folder}' does not exist", code="output")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory", code="output")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write here ({exc.strerror})", code="output") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise InputError(f"{path}: cannot write ({exc.strerror})", code="output") from None
+        raise
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write to ``output`` atomically, or to standard output."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)

@@ -1,0 +1,137 @@
+"""Graded, prioritised recommendations linked to the failed rule and to peer practice.
+
+The grading verb follows the obligation, as GRETA grades its recommendations:
+mandatory -> "urge", should -> "recommend", good practice -> "invite". Priority
+order: severity (critical first), then obligation (mandatory first), then pillar
+(prosecution, protection, prevention, partnership), then rulebook order.
+
+Recommendation templates come from rule files, which may be a user's own, so they
+run in Jinja's sandbox with only three plain variables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from trafficking_audit.errors import InputError
+from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.result import Finding, Peer, Recommendation, SourceRef
+from trafficking_audit.models.rule import OBLIGATIONS, PILLARS, SEVERITIES, Rule
+
+VERBS = {"mandatory": "urge", "should": "recommend", "good-practice": "invite"}
+_PHRASES = {
+    "urge": "We urge {name} to",
+    "recommend": "We recommend that {name}",
+    "invite": "We invite {name} to",
+}
+
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+
+
+@lru_cache(maxsize=512)
+def _template(source: str) -> Any:
+    return _ENV.from_string(source)
+
+
+def check_template(rule: Rule) -> str | None:
+    """An error message if the rule's template does not compile or render, else None."""
+    try:
+        render_template(rule, "Ruritania", "Criminal Code Art. 1", ["offence.exists"])
+    except InputError as exc:
+        return exc.message
+    return None
+
+
+def render_template(rule: Rule, jurisdiction: str, provision: str, missing: Sequence[str]) -> str:
+    """The rule's recommendation text for one jurisdiction, rendered in the sandbox."""
+    try:
+        text = _template(rule.recommendation).render(
+            jurisdiction=jurisdiction, provision=provision, missing=list(missing)
+        )
+    except TemplateError as exc:
+        raise InputError(f"rule '{rule.id}': recommendation template failed: {exc}", code="bad-template") from None
+    return " ".join(text.split())
+
+
+def phrase(verb: str, name: str, action: str) -> str:
+    """Join the grading verb and the template's imperative action into one sentence."""
+    # Templates are imperative ("Amend ..."): after "to" or "that <name>" the verb goes lower-case.
+    action = action.strip()
+    action = action[:1].lower() + action[1:]
+    sentence = f"{_PHRASES[verb].format(name=name)} {action}"
+    return sentence if sentence.endswith(".") else sentence + "."
+
+
+def priority_key(finding: Finding, order: int) -> tuple[int, int, int, int]:
+    """Sort key of the documented priority order."""
+    return (
+        SEVERITIES.index(finding.severity),
+        OBLIGATIONS.index(finding.obligation),
+        PILLARS.index(finding.pillar),
+        order,
+    )
+
+
+def peers_for(rule_id: str, own_id: str, peer_findings: Mapping[str, tuple[Profile, Sequence[Finding]]]) -> list[Peer]:
+    """Jurisdictions (other than the audited one) that meet the rule, with their provisions."""
+    peers = []
+    for peer_id in sorted(peer_findings):
+        if peer_id == own_id:
+            continue
+        profile, findings = peer_findings[peer_id]
+        finding = next((f for f in findings if f.rule == rule_id), None)
+        if finding is None or finding.status != "met":
+            continue
+        provisions = sorted({e.provision for e in finding.evidence if e.provision})
+        source_ids = sorted({s for e in finding.evidence for s in e.sources})
+        peers.append(
+            Peer(id=profile.id, name=profile.name, provisions=provisions, sources=source_refs(profile, source_ids))
+        )
+    return peers
+
+
+def source_refs(profile: Profile, ids: Sequence[str]) -> list[SourceRef]:
+    """The profile's sources with these ids, in the profile's order."""
+    wanted = set(ids)
+    return [
+        SourceRef(id=s.id, title=s.title, publisher=s.publisher, year=s.year, url=s.url, kind=s.kind)
+        for s in profile.sources
+        if s.id in wanted
+    ]
+
+
+def recommend(
+    profile: Profile,
+    rules: Sequence[Rule],
+    findings: Sequence[Finding],
+    peer_findings: Mapping[str, tuple[Profile, Sequence[Finding]]],
+) -> list[Finding]:
+    """Attach a graded recommendation to every partially met or unmet finding, numbered by priority."""
+    by_id = {rule.id: rule for rule in rules}
+    failing = [
+        (priority_key(f, i), f) for i, f in enumerate(findings) if f.status in ("not_met", "partially_met")
+    ]
+    ranks = {f.rule: rank for rank, (_, f) in enumerate(sorted(failing, key=lambda kf: kf[0]), start=1)}
+    result = []
+    for finding in findings:
+        if finding.rule not in ranks:
+            result.append(finding)
+            continue
+        rule = by_id[finding.rule]
+        provision = next((e.provision for e in finding.evidence if e.provision), "") or ""
+        verb = VERBS[finding.obligation]
+        action = render_template(rule, profile.name, provision, finding.missing)
+        recommendation = Recommendation(
+            rule=rule.id,
+            verb=verb,
+            text=phrase(verb, profile.name, action),
+            priority=ranks[finding.rule],
+            peers=peers_for(rule.id, profile.id, peer_findings),
+        )
+        result.append(finding.model_copy(update={"recommendation": recommendation}))
+    return result

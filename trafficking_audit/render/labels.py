@@ -1,0 +1,38 @@
+"""Words, symbols and colours for outcomes, shared by every renderer.
+
+Outcomes are never conveyed by colour alone: each has a symbol and a word.
+"""
+
+from __future__ import annotations
+
+OUTCOME_LABELS = {
+    "met": "Met",
+    "partially_met": "Partially met",
+    "not_met": "Not met",
+    "unknown": "Unknown",
+    "not_applicable": "Not applicable",
+}
+OUTCOME_SYMBOLS = {"met": "✓", "partially_met": "◐", "not_met": "✗", "unknown": "?", "not_applicable": "–"}
+OUTCOME_COLOURS = {  # rich styles
+    "met": "green",
+    "partially_met": "yellow",
+    "not_met": "red",
+    "unknown": "magenta",
+    "not_applicable": "dim",
+}
+PILLAR_LABELS = {
+    "prosecution": "Prosecution",
+    "protection": "Protection",
+    "prevention": "Prevention",
+    "partnership": "Partnership",
+    "overall": "Overall",
+}
+DISCLAIMER = (
+    "Scores are indicative and reproducible from the rulebook and the profile; "
+    "they are not an official tier or ranking."
+)
+
+
+def outcome_label(status: str) -> str:
+    """Symbol and word, e.g. '✗ Not met'."""
+    return f"{OUTCOME_SYMBOLS[status]} {OUTCOME_LABELS[status]}"

@@ -1,0 +1,106 @@
+"""Profile field paths, as the rule language names them, checked against the schema.
+
+Rules refer to profile facts by dotted path (``offence.means_role``). A path that the
+profile schema does not have must be a load error of the rule file, not a silent
+"not met"; this module answers "is this a fact path, and of what type?" from the
+pydantic models themselves, and reads a path's value from a profile.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from functools import lru_cache
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from trafficking_audit.models.facts import Fact
+from trafficking_audit.models.profile import Profile
+
+# Fields of a free-keyed mapping (``treaties``) accept any key at this step.
+ANY_KEY = "*"
+
+
+class PathError(ValueError):
+    """A dotted path that does not name a fact of the profile schema."""
+
+
+def _strip_optional(annotation: Any) -> list[Any]:
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [a for a in get_args(annotation) if a is not type(None)]
+    return [annotation]
+
+
+def _fact_value_type(annotation: Any) -> Any | None:
+    """For a ``Dated[T] | None`` annotation, the Fact class; else None."""
+    for option in _strip_optional(annotation):
+        if isinstance(option, type) and issubclass(option, Fact):
+            return option
+    return None
+
+
+@lru_cache(maxsize=None)
+def fact_values(path: str) -> tuple[str, tuple[Any, ...] | None]:
+    """Check ``path`` and describe its value: a kind (bool, int, number, str, list, enum) and, for
+    enumerations, the allowed values. Raises :class:`PathError` naming the first bad segment."""
+    model: Any = Profile
+    dict_value: Any = None  # the value model of a free-keyed mapping, once inside one
+    parts = path.split(".")
+    for index, part in enumerate(parts):
+        so_far = ".".join(parts[: index + 1])
+        if model is ANY_KEY:
+            model = dict_value  # `part` is the free key itself (an instrument id)
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            raise PathError(f"'{path}' goes past a fact at '{'.'.join(parts[:index])}'")
+        field = model.model_fields.get(part)
+        if field is None:
+            known = ", ".join(sorted(model.model_fields))
+            raise PathError(f"'{path}': '{part}' is not a field here (known: {known})")
+        fact_cls = _fact_value_type(field.annotation)
+        if fact_cls is not None:
+            if index != len(parts) - 1:
+                raise PathError(f"'{path}' goes past the fact '{so_far}'")
+            return _describe(fact_cls)
+        options = _strip_optional(field.annotation)
+        option = options[0]
+        if get_origin(option) is dict:
+            dict_value = get_args(option)[1]
+            model = ANY_KEY
+        else:
+            model = option
+    raise PathError(f"'{path}' names a section, not a fact")
+
+
+def _describe(fact_cls: type[Fact[Any]]) -> tuple[str, tuple[Any, ...] | None]:
+    annotation = fact_cls.model_fields["value"].annotation
+    options = [a for a in get_args(annotation) if a != typing.Literal["unknown"]]
+    inner = options[0] if options else annotation
+    base = get_args(inner)[0] if get_origin(inner) is typing.Annotated else inner
+    if get_origin(base) is typing.Literal:
+        return "enum", get_args(base)
+    if get_origin(base) is list:
+        item = get_args(base)[0]
+        item = get_args(item)[0] if get_origin(item) is typing.Annotated else item
+        return "list", get_args(item) if get_origin(item) is typing.Literal else None
+    if base is bool:
+        return "bool", None
+    if base is int:
+        return "int", None
+    if base is float:
+        return "number", None
+    return "str", None
+
+
+def read(profile: Profile, path: str) -> Any:
+    """The raw field at ``path`` (a Fact, a list of Facts, or None when absent)."""
+    current: Any = profile
+    for part in path.split("."):
+        if current is None:
+            return None
+        if isinstance(current, dict):
+            current = current.get(part)
+        else:
+            current = getattr(current, part, None)
+    return current

@@ -1,0 +1,87 @@
+"""Pydantic validation with errors mapped back to ``file:line:col``.
+
+Pydantic reports an error location as a tuple that mixes data keys with the names
+of union branches (``function-after[...]``, ``list[...]``); we keep only the steps
+that exist in the data, look the position up in the parsed :class:`Document`, and
+turn the several errors of a failed union into one readable message.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from trafficking_audit.errors import InputError
+from trafficking_audit.yamlsource import Document, PathKey
+
+M = TypeVar("M", bound=BaseModel)
+
+# Messages from the union branch that did not apply (a single fact vs a history,
+# the `unknown` literal) only add noise when another branch explains the problem.
+_NOISE = ("Input should be a valid list", "Input should be 'unknown'", "Input should be a valid dictionary")
+
+
+def validate(model: type[M], doc: Document) -> M:
+    """Validate ``doc.data`` as ``model``, raising one positioned :class:`InputError`."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise to_input_error(exc, doc) from None
+
+
+def data_path(data: Any, loc: tuple[Any, ...]) -> PathKey:
+    """The steps of a pydantic ``loc`` that exist in ``data`` (branch names dropped)."""
+    path: list[str | int] = []
+    current = data
+    for step in loc:
+        if isinstance(current, dict) and isinstance(step, str) and step in current:
+            current = current[step]
+            path.append(step)
+        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
+            current = current[step]
+            path.append(step)
+        elif isinstance(current, dict) and isinstance(step, str) and not _is_branch(step):
+            path.append(step)  # a missing or unknown key: keep it for the message
+            current = None
+    return tuple(path)
+
+
+def _is_branch(step: str) -> bool:
+    return "[" in step or step in ("function-after", "function-before", "tagged-union")
+
+
+def to_input_error(exc: ValidationError, doc: Document) -> InputError:
+    """The first problem in file order, as one positioned message."""
+    grouped: dict[PathKey, list[dict[str, Any]]] = {}
+    for error in exc.errors(include_url=False):
+        grouped.setdefault(data_path(doc.data, error["loc"]), []).append(error)
+
+    def order(item: tuple[PathKey, list[dict[str, Any]]]) -> tuple[int, int, int]:
+        pos = doc.position(item[0])
+        return (pos.line or 0, pos.column or 0, -len(item[0]))
+
+    path, errors = min(grouped.items(), key=order)
+    messages = []
+    for error in errors:
+        message = _message(error)
+        if message not in messages:
+            messages.append(message)
+    useful = [m for m in messages if not m.startswith(_NOISE)] or messages
+    where = ".".join(str(p) for p in path) or "(top level)"
+    code = "schema-unknown-field" if any(e["type"] == "extra_forbidden" for e in errors) else "schema"
+    if any(e["type"] == "missing" for e in errors):
+        code = "schema-missing-field"
+    return InputError(f"{where}: {'; '.join(useful)}", doc.position(path), code=code)
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown field (not in the schema)"
+    if kind == "missing":
+        return "required field is missing"
+    message = str(error["msg"])
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    return message

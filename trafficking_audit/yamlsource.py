@@ -1,0 +1,220 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML's composer (libyaml's C implementation when available) builds a node
+graph with positions; we turn it into plain Python values ourselves instead of
+using a constructor, so that we can (1) keep a map from each value's path to its
+line and column for error messages, (2) reject duplicate keys, aliases, tags and
+non-string keys, and (3) never construct any object a file asks for. Limits on
+size, depth and node count keep hostile files cheap to refuse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from trafficking_audit.errors import InputError, Position, display_path
+
+try:  # libyaml is ~7x faster; fall back to the pure-Python composer.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 500_000
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data and the position of every value by path."""
+
+    path: str
+    data: Any
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: PathKey) -> Position:
+        """The position of the value at ``loc``, or of its nearest ancestor that has one."""
+        loc = tuple(loc)
+        while loc not in self.positions and loc:
+            loc = loc[:-1]
+        line, col = self.positions.get(loc, (1, 1))
+        return Position(self.path, line, col)
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 text, refusing what cannot be a YAML data file."""
+    shown = display_path(path)
+    if not path.exists():
+        raise InputError("no such file", Position(shown), code="file-missing")
+    if path.is_dir():
+        raise InputError("is a directory, not a file", Position(shown), code="file-is-directory")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"file is too large ({size} bytes; the limit is {MAX_BYTES})", Position(shown), code="file-too-large"
+            )
+        raw = path.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied", Position(shown), code="file-unreadable") from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", Position(shown), code="file-unreadable") from None
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """Decode bytes as UTF-8 with a position for the first bad byte."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError("file is not valid UTF-8 text", Position(shown, line, col), code="not-utf8") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise InputError("file contains a NUL character (binary content?)", Position(shown, line, col), code="binary")
+    return text
+
+
+def load_yaml(path: Path) -> Document:
+    """Read and parse one YAML file into a :class:`Document` whose root is a mapping."""
+    shown = display_path(path)
+    return parse_yaml(read_text(path), shown)
+
+
+def parse_yaml(text: str, shown: str) -> Document:
+    """Parse YAML text (one document, mapping at the root) keeping positions."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise InputError(f"file is too large (the limit is {MAX_BYTES} bytes)", Position(shown), code="file-too-large")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context or "invalid YAML"
+        if "expected a single document" in str(exc.context or ""):
+            message = "a file must hold exactly one YAML document"
+        pos = Position(shown, mark.line + 1, mark.column + 1) if mark else Position(shown)
+        raise InputError(f"YAML syntax error: {message}", pos, code="yaml-syntax") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML error: {exc}", Position(shown, 1, 1), code="yaml-syntax") from None
+    except RecursionError:
+        raise InputError("YAML nesting is too deep", Position(shown, 1, 1), code="yaml-too-deep") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise InputError("file is empty (expected a mapping)", Position(shown, 1, 1), code="empty")
+    doc = Document(shown, None)
+    builder = _Builder(doc)
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError(
+            "the top level must be a mapping of keys to values", builder.pos(node), code="root-not-mapping"
+        )
+    doc.data = builder.build(node, (), 0)
+    return doc
+
+
+class _Builder:
+    """Turns composed nodes into plain values, enforcing the safety rules."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def pos(self, node: yaml.Node) -> Position:
+        return Position(self.doc.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, loc: PathKey, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise InputError(f"too many YAML nodes (limit {MAX_NODES})", self.pos(node), code="yaml-too-large")
+        if depth > MAX_DEPTH:
+            raise InputError(f"nesting deeper than {MAX_DEPTH} levels", self.pos(node), code="yaml-too-deep")
+        if id(node) in self.seen:
+            # The composer returns the anchored node again for every alias.
+            raise InputError("YAML anchors and aliases are not allowed", self.pos(node), code="yaml-alias")
+        self.seen.add(id(node))
+        self.doc.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise self._tag_error(node)
+            return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: PathKey, depth: int) -> dict[str, Any]:
+        if node.tag != _MAP:
+            raise self._tag_error(node)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MAP:
+                raise InputError("mapping keys must be plain strings", self.pos(key_node), code="yaml-complex-key")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise InputError("YAML merge keys (<<) are not allowed", self.pos(key_node), code="yaml-alias")
+            if key_node.tag not in (_STR, _INT, _BOOL, _NULL, _FLOAT, _TIMESTAMP):
+                raise self._tag_error(key_node)
+            key = str(key_node.value)
+            if key in result:
+                raise InputError(f"duplicate key '{key}'", self.pos(key_node), code="yaml-duplicate-key")
+            result[key] = self.build(value_node, loc + (key,), depth + 1)
+            # Errors about an entry are reported at its key, where an editor looks first.
+            self.doc.positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return value.lower() in ("true", "yes", "on")
+        if tag == _INT:
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag == _FLOAT:
+            number = _CONSTRUCTOR.construct_yaml_float(node)
+            if number != number or number in (float("inf"), float("-inf")):
+                raise InputError("NaN and infinity are not allowed", self.pos(node), code="yaml-nan")
+            return number
+        if tag == _TIMESTAMP:
+            match = _DATE.match(value)
+            if not match:
+                raise InputError(
+                    f"'{value}' is a timestamp; write a date as YYYY-MM-DD", self.pos(node), code="bad-date"
+                )
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError as exc:
+                raise InputError(f"invalid date '{value}': {exc}", self.pos(node), code="bad-date") from None
+        raise self._tag_error(node)
+
+    def _tag_error(self, node: yaml.Node) -> InputError:
+        return InputError(f"YAML tag '{node.tag}' is not allowed", self.pos(node), code="yaml-tag")
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()

@@ -136,7 +136,7 @@ def evaluate(rule: Rule, profile: Profile, day: dt.date) -> Finding:
         obligation=rule.obligation if bound else "good-practice",
         binding=bound,
         citations=list(rule.citations),
-        evidence=sorted(reading.evidence.values(), key=lambda e: e.fact),
+        evidence=list(reading.evidence.values()),  # evaluation order: the first leaf comes first
         missing=sorted(reading.missing),
         reason=reason,
     )

@@ -57,6 +57,14 @@ def to_input_error(exc: ValidationError, doc: Document) -> InputError:
     for error in exc.errors(include_url=False):
         grouped.setdefault(data_path(doc.data, error["loc"]), []).append(error)
 
+    # A union branch that failed only because the value had the other shape ("should be a
+    # valid list") is noise when a deeper error explains what is wrong inside the value.
+    for path in list(grouped):
+        noise_only = all(str(e["msg"]).startswith(_NOISE) for e in grouped[path])
+        deeper = any(other[: len(path)] == path and len(other) > len(path) for other in grouped)
+        if noise_only and deeper and len(grouped) > 1:
+            del grouped[path]
+
     def order(item: tuple[PathKey, list[dict[str, Any]]]) -> tuple[int, int, int]:
         pos = doc.position(item[0])
         return (pos.line or 0, pos.column or 0, -len(item[0]))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from trafficking_audit.models.diff import Diff
+from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, PillarScore
 from trafficking_audit.models.rule import PILLARS
 from trafficking_audit.render.jinja import render_template
+from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
 
 
 def bars(scores: list[PillarScore]) -> list[dict[str, object]]:
@@ -19,3 +22,31 @@ def render_audit(audit: Audit) -> str:
     """The audit report as one offline HTML page."""
     chart = bars([*audit.scores.pillars, audit.scores.overall])
     return render_template("audit.html.j2", html=True, audit=audit, pillars=PILLARS, chart=chart)
+
+
+def render_diff(diff: Diff) -> str:
+    """The diff as one offline HTML page, in the style of the audit report."""
+    return render_template(
+        "diff.html.j2", html=True, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
+    )
+
+
+def score_rows(overview: Overview) -> list[dict[str, object]]:
+    """Geometry of the grouped bar chart: one row per jurisdiction, one bar per pillar."""
+    rows = []
+    for index, row in enumerate(overview.jurisdictions):
+        top = 10 + index * 96
+        rows.append({
+            "row": row,
+            "y": top,
+            "bars": [
+                {"pillar": s.pillar, "score": s.score, "width": round(2.6 * (s.score or 0), 1), "y": top + 18 * j}
+                for j, s in enumerate([*row.pillars, row.overall])
+            ],
+        })
+    return rows
+
+
+def render_overview(overview: Overview) -> str:
+    """The overview as one offline HTML page (``index.html``) with a CSS-only filter."""
+    return render_template("index.html.j2", html=True, o=overview, pillars=PILLARS, chart=score_rows(overview))

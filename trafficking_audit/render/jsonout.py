@@ -19,6 +19,28 @@ def dump(model: BaseModel) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def render_listing(summaries: list[BaseModel]) -> str:
+    """``audit list``: a JSON list of jurisdiction summaries, in the order given."""
+    return json.dumps([s.model_dump(mode="json") for s in summaries], indent=2, ensure_ascii=False) + "\n"
+
+
 def render_audit(audit: BaseModel) -> str:
     """The audit report as JSON."""
     return dump(audit)
+
+
+def render_diff(diff: BaseModel) -> str:
+    """The diff as JSON: `left`, `right`, `counts`, `pillars`, `rules` in rulebook order, and more."""
+    return dump(diff)
+
+
+def render_overview(overview: BaseModel) -> str:
+    """The overview (matrix and scores) as JSON."""
+    return dump(overview)
+
+
+def render_matrix(overview: Any) -> str:
+    """``matrix.json``: one row per jurisdiction and rule, as open data."""
+    rows = [cell.model_dump(mode="json") for cell in overview.cells]
+    data = {"as_of": overview.as_of.isoformat(), "rulebook_version": overview.rulebook_version, "rows": rows}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -36,3 +36,16 @@ DISCLAIMER = (
 def outcome_label(status: str) -> str:
     """Symbol and word, e.g. '✗ Not met'."""
     return f"{OUTCOME_SYMBOLS[status]} {OUTCOME_LABELS[status]}"
+
+
+# Diffs: how the right side compares with the left, per rule and per pillar.
+CHANGE_LABELS = {"same": "= same", "better": "▲ better", "worse": "▼ worse", "not_comparable": "≠ not comparable"}
+CHANGE_COLOURS = {"same": "dim", "better": "green", "worse": "red", "not_comparable": "magenta"}
+TREND_LABELS = {"improved": "▲ improved", "maintained": "= maintained", "declined": "▼ declined", None: "– no score"}
+
+
+def signed(difference: float | None) -> str:
+    """A score difference with its sign, as whole points like the scores ('+43', '-10', '0', '–')."""
+    if difference is None:
+        return "–"
+    return "0" if difference == 0 else f"{difference:+.0f}"

@@ -2,11 +2,60 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import PILLARS
-from trafficking_audit.render.jinja import render_template
+from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
+from trafficking_audit.render.jinja import md, render_template
+from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
+from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
+from trafficking_audit.ruletest import EXAMPLE_DAY
 
 
 def render_audit(audit: Audit) -> str:
     """The audit report as Markdown."""
     return render_template("audit.md.j2", html=False, audit=audit, pillars=PILLARS)
+
+
+def render_diff(diff: Diff) -> str:
+    """The diff as Markdown."""
+    return render_template(
+        "diff.md.j2", html=False, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
+    )
+
+
+def render_overview(overview: object) -> str:
+    """The overview as Markdown (``index.md``)."""
+    return render_template("index.md.j2", html=False, o=overview, pillars=PILLARS)
+
+
+def _rule_words() -> dict[str, Any]:
+    """What the rulebook templates call: section titles, and conditions in words with fact paths as code."""
+
+    def code(path: str) -> str:
+        return f"`{path}`"
+
+    return {
+        "sections": RULE_SECTIONS,
+        "binding_lines": lambda rule: binding_lines(rule, code, md),
+        "decision_lines": lambda rule: decision_lines(rule, code, md),
+        "value_text": value_text,
+        "example_day": EXAMPLE_DAY,
+    }
+
+
+def render_rules_list(rules: RuleList) -> str:
+    """``audit rules list`` as a Markdown table."""
+    return render_template("rules_list.md.j2", html=False, rules=rules, **_rule_words())
+
+
+def render_rule_page(page: RulePage) -> str:
+    """``audit rules show`` as a Markdown page with the fixed sections."""
+    return render_template("rule_page.md.j2", html=False, page=page, **_rule_words())
+
+
+def render_rulebook_docs(docs: RulebookDocs) -> str:
+    """``docs/rules.md``: index, instruments, and every rule's page."""
+    return render_template("rulebook_docs.md.j2", html=False, docs=docs, **_rule_words())

@@ -12,8 +12,22 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from trafficking_audit.models.result import Audit
-from trafficking_audit.render.labels import DISCLAIMER, OUTCOME_COLOURS, PILLAR_LABELS, outcome_label
+from trafficking_audit.models.diff import Diff, Lesson, SideFinding
+from trafficking_audit.models.listing import JurisdictionSummary
+from trafficking_audit.models.overview import Overview
+from trafficking_audit.models.result import Audit, Finding
+from trafficking_audit.models.rule import PILLARS
+from trafficking_audit.render.jinja import fmt_value, pct, score_text
+from trafficking_audit.render.labels import (
+    CHANGE_COLOURS,
+    CHANGE_LABELS,
+    DISCLAIMER,
+    OUTCOME_COLOURS,
+    PILLAR_LABELS,
+    TREND_LABELS,
+    outcome_label,
+    signed,
+)
 
 TOP_RECOMMENDATIONS = 5
 
@@ -55,13 +69,122 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
     for column in ("Outcome", "Rule", "Pillar", "Severity", "Evidence"):
         findings.add_column(column)
     for f in audit.findings:
-        evidence = "; ".join(sorted({e.provision for e in f.evidence if e.provision})) or (
-            "missing: " + ", ".join(f.missing) if f.missing else ""
-        )
-        findings.add_row(
-            f"[{OUTCOME_COLOURS[f.status]}]{outcome_label(f.status)}[/]", f.rule, f.pillar, f.severity, escape(evidence)
-        )
+        findings.add_row(outcome_cell(f.status), f.rule, f.pillar, f.severity, escape(evidence_summary(f)))
     out.print(findings)
+    return recorded(out)
+
+
+def recorded(out: Console) -> str:
+    """What a :func:`console` has printed."""
+    file = out.file
+    assert isinstance(file, io.StringIO)
+    return file.getvalue()
+
+
+def outcome_cell(status: str) -> str:
+    """An outcome as coloured rich markup, symbol and word."""
+    return f"[{OUTCOME_COLOURS[status]}]{outcome_label(status)}[/]"
+
+
+def evidence_summary(finding: Finding | SideFinding) -> str:
+    """The provisions an outcome rests on, else the facts it lacked."""
+    provisions = "; ".join(sorted({e.provision for e in finding.evidence if e.provision}))
+    return provisions or ("missing: " + ", ".join(finding.missing) if finding.missing else "")
+
+
+def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
+    """Two audits side by side: scores, rules, what each side has that the other lacks, changed facts."""
+    out = console(color, width)
+    left, right = diff.left, diff.right
+    out.print(f"[bold]{escape(left.label)}[/bold] → [bold]{escape(right.label)}[/bold] · rulebook {escape(diff.rulebook_version)}")
+    out.print(escape(diff.headline))
+    out.print()
+    scores = Table(title="Scores (indicative)", title_justify="left")
+    headers = ["Pillar", left.label, right.label, "Difference", *(["Trend"] if diff.same_jurisdiction else [])]
+    for column in [*headers, "Coverage"]:
+        scores.add_column(escape(column), justify="left" if column in ("Pillar", "Trend") else "right")
+    for p in diff.pillars:
+        trend = [TREND_LABELS[p.trend]] if diff.same_jurisdiction else []
+        scores.add_row(
+            PILLAR_LABELS[p.pillar], score_text(p.left), score_text(p.right), signed(p.difference), *trend,
+            f"{pct(p.left_coverage)} → {pct(p.right_coverage)}",
+        )
+    out.print(scores)
+    out.print(f"[dim]{DISCLAIMER}[/dim]")
+    out.print()
+    rules = Table(title="Rules" + (" whose outcome differs" if diff.changed_only else ""), title_justify="left")
+    for column in ("Rule", left.label, right.label, "Change"):
+        rules.add_column(escape(column), overflow="fold")
+    for r in diff.rules:
+        cells = [
+            f"{outcome_cell(status)}\n[dim]{escape(evidence_summary(detail))}[/dim]" if evidence_summary(detail)
+            else outcome_cell(status)
+            for status, detail in ((r.left, r.left_detail), (r.right, r.right_detail))
+        ]
+        rules.add_row(f"{r.rule}\n[dim]{r.pillar}, {r.severity}[/dim]", *cells, f"[{CHANGE_COLOURS[r.change]}]{CHANGE_LABELS[r.change]}[/]")
+    out.print(rules if diff.rules else "No rule's outcome differs.")
+    for meeting, lacking, lessons in ((right, left, diff.right_has), (left, right, diff.left_has)):
+        out.print()
+        out.print(f"[bold]What {escape(meeting.label)} has that {escape(lacking.label)} lacks[/bold] ({len(lessons)})")
+        for lesson in lessons:
+            out.print(lesson_line(lesson))
+        if not lessons:
+            out.print(" Nothing.")
+    if diff.same_jurisdiction:
+        out.print()
+        facts = Table(title=f"Facts changed ({len(diff.facts_changed)})", title_justify="left")
+        for column in ("Fact", left.label, right.label, "Sources"):
+            facts.add_column(escape(column), overflow="fold")
+        for c in diff.facts_changed:
+            values = [
+                "not recorded" if e is None
+                else escape(fmt_value(e.value)) + (f"\n[dim]{escape(e.provision)}[/dim]" if e.provision else "")
+                for e in (c.left, c.right)
+            ]
+            facts.add_row(c.fact, *values, escape(", ".join(s.id for s in c.sources)))
+        out.print(facts if diff.facts_changed else "No fact changed.")
+    return recorded(out)
+
+
+def lesson_line(lesson: Lesson) -> str:
+    """One rule the meeting side meets, with its provisions and sources."""
+    provisions = "; ".join(lesson.provisions) or "no provision recorded"
+    sources = f" Sources: {', '.join(s.title for s in lesson.sources)}." if lesson.sources else ""
+    return (
+        f" • {lesson.rule} [dim]({lesson.severity}; {outcome_label(lesson.lacking).lower()} on the other side)[/dim]:"
+        f" {escape(lesson.title)}. {escape(provisions)}.[dim]{escape(sources)}[/dim]"
+    )
+
+
+def render_listing(summaries: list[JurisdictionSummary], color: bool = False, width: int = 100) -> str:
+    """``audit list``: one row per jurisdiction with review date, evidence coverage and overall score."""
+    out = console(color, width)
+    if not summaries:
+        out.print("No jurisdiction profiles in the data.")
+        return recorded(out)
+    table = Table(title=f"{len(summaries)} jurisdictions, law as of {summaries[0].as_of}", title_justify="left")
+    for column in ("Id", "Name", "ISO", "Last reviewed", "Coverage", "Score"):
+        table.add_column(column, justify="right" if column in ("Coverage", "Score") else "left")
+    for s in summaries:
+        table.add_row(
+            s.id, escape(s.name), f"{s.iso2}/{s.iso3}", s.last_reviewed.isoformat(), pct(s.coverage), score_text(s.score)
+        )
+    out.print(table)
+    out.print(f"[dim]Coverage: share of applicable rules with a known outcome. {DISCLAIMER}[/dim]")
+    return recorded(out)
+
+
+def render_overview(overview: Overview, color: bool = False, width: int = 100) -> str:
+    """Scores of every jurisdiction as one table."""
+    out = console(color, width)
+    table = Table(title=f"{len(overview.jurisdictions)} jurisdictions, law as of {overview.as_of} (indicative scores)", title_justify="left")
+    for column in ("Jurisdiction", "ISO", *[PILLAR_LABELS[p] for p in PILLARS], "Overall", "Coverage"):
+        table.add_column(column, justify="left" if column in ("Jurisdiction", "ISO") else "right")
+    for row in overview.jurisdictions:
+        scores = ["–" if s.score is None else f"{s.score:.0f}" for s in [*row.pillars, row.overall]]
+        coverage = "–" if row.overall.coverage is None else f"{round(100 * row.overall.coverage)}%"
+        table.add_row(escape(row.name), row.iso3, *scores, coverage)
+    out.print(table)
     file = out.file
     assert isinstance(file, io.StringIO)
     return file.getvalue()

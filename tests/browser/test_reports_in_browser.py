@@ -1,0 +1,91 @@
+"""Open the overview and a country report in a real headless Chromium from file:// URLs.
+
+Uses Playwright with the system Chromium (Debian package ``chromium``); no browser is
+downloaded. Skipped, with the reason, only when Playwright or Chromium is missing.
+Screenshots are saved under ``tests/browser/screenshots/`` (ignored by git).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return os.environ.get("CHROMIUM_PATH")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    path = chromium_path()
+    if path is None:
+        pytest.skip("no Chromium found: install the Debian package `chromium` to run the browser test")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory, session):
+    from trafficking_audit.cli.overview import run_all
+
+    out = tmp_path_factory.mktemp("reports")
+    run_all(session, session.rulebook.rules, dt.date(2025, 6, 30), None, out)
+    return out
+
+
+def open_page(browser, url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page, errors, requests
+
+
+def test_overview_matrix(browser, reports, session) -> None:
+    page, errors, requests = open_page(browser, (reports / "index.html").as_uri())
+    cells = page.locator("table.matrix tbody td.cell").count()
+    assert cells == len(session.profiles.all()) * len(session.rulebook.rules)
+    assert errors == []
+    assert all(url.startswith("file://") for url in requests), requests
+    # The CSS-only filter hides other pillars' columns.
+    page.click("label[for=p-protection]")
+    visible = page.locator("table.matrix tbody tr:first-child td.cell:visible").count()
+    protection = sum(1 for r in session.rulebook.rules if r.pillar == "protection")
+    assert visible == protection
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.click("label[for=p-all]")
+    page.screenshot(path=str(SCREENSHOTS / "index.png"), full_page=True)
+    page.close()
+
+
+def test_country_report(browser, reports) -> None:
+    page, errors, requests = open_page(browser, (reports / "kazakhstan.html").as_uri())
+    assert "Kazakhstan" in page.title()
+    assert page.locator("article.finding").count() > 0
+    assert page.locator("svg rect").count() > 0
+    assert errors == []
+    assert all(url.startswith("file://") for url in requests), requests
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "kazakhstan.png"), full_page=False)
+    page.close()

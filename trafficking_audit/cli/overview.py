@@ -1,0 +1,83 @@
+"""``audit run --all``: every profile's reports plus the overview, or the overview alone.
+
+With ``--output-dir DIR`` it writes ``<id>.md``, ``<id>.html`` and ``<id>.json`` per
+jurisdiction (only the ``--format`` one when given) and ``index.html``, ``index.md``,
+``matrix.csv`` and ``matrix.json``. Without it, the overview goes to standard output
+in the chosen format. A progress bar goes to standard error only on a terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from trafficking_audit.cli.common import terminal_width, want_color
+from trafficking_audit.errors import InputError
+from trafficking_audit.models.result import Audit
+from trafficking_audit.models.rule import Rule
+from trafficking_audit.output import emit, write_atomic
+from trafficking_audit.overview import build_overview
+from trafficking_audit.render import FORMATS, render
+from trafficking_audit.session import Session
+
+REPORT_FORMATS = {"md": "md", "html": "html", "json": "json"}  # format -> file extension
+
+
+def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | None, output_dir: Path | None) -> None:
+    """Audit every profile; write the reports and overview, or print the overview."""
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})", code="usage")
+    loaded = session.profiles.all()
+    if not loaded:
+        raise InputError(f"no profiles found in {session.location.jurisdictions}", code="usage")
+    audits: list[Audit] = []
+    with progress(len(loaded)) as advance:
+        for item in loaded:
+            audit = session.audit(item, rules, day)
+            audits.append(audit)
+            if output_dir is not None:
+                write_reports(output_dir, audit, fmt)
+            advance(item.profile.id)
+    overview = build_overview(audits, rules, day, session.rulebook.version)
+    if output_dir is None:
+        chosen = fmt or "terminal"
+        emit(render(chosen, overview, kind="overview", color=want_color(), width=terminal_width()), None)
+        return
+    from trafficking_audit.render import csvout, jsonout
+
+    write_atomic(output_dir / "index.html", render("html", overview, kind="overview"))
+    write_atomic(output_dir / "index.md", render("md", overview, kind="overview"))
+    write_atomic(output_dir / "matrix.csv", csvout.render_matrix(overview))
+    write_atomic(output_dir / "matrix.json", jsonout.render_matrix(overview))
+
+
+def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
+    """One jurisdiction's report files."""
+    if not output_dir.is_dir():
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"--output-dir {output_dir}: cannot create ({exc.strerror})", code="output") from None
+    formats = [fmt] if fmt in REPORT_FORMATS else list(REPORT_FORMATS)
+    for name in formats:
+        write_atomic(output_dir / f"{audit.jurisdiction.id}.{REPORT_FORMATS[name]}", render(name, audit))
+
+
+@contextlib.contextmanager
+def progress(total: int) -> Iterator[object]:
+    """A rich progress bar on standard error when it is a terminal; a no-op otherwise."""
+    if not sys.stderr.isatty():
+        yield lambda _name: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("auditing", total=total)
+
+        def advance(name: str) -> None:
+            bar.update(task, advance=1, description=f"auditing {name}")
+
+        yield advance

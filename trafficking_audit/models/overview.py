@@ -1,0 +1,55 @@
+"""The overview result: every jurisdiction against every rule, with pillar scores.
+
+Produced by ``audit run --all`` and rendered as ``index.html``, ``index.md``,
+``matrix.csv`` and ``matrix.json``: the comparison researchers read as a table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from trafficking_audit.models.result import SCHEMA_VERSION, PillarScore, Result
+
+
+class RuleColumn(Result):
+    """A rule as a column of the matrix."""
+
+    id: str = Field(description="Rule id.")
+    title: str = Field(description="Rule title.")
+    pillar: str = Field(description="Pillar.")
+    severity: str = Field(description="Severity.")
+
+
+class JurisdictionRow(Result):
+    """A jurisdiction as a row of the matrix, with its scores."""
+
+    id: str = Field(description="Profile id; also the base name of its report files.")
+    name: str = Field(description="Name.")
+    iso2: str = Field(description="ISO 3166-1 alpha-2.")
+    iso3: str = Field(description="ISO 3166-1 alpha-3.")
+    headline: str = Field(description="The report's one-sentence verdict.")
+    overall: PillarScore = Field(description="Overall score and coverage.")
+    pillars: list[PillarScore] = Field(description="Scores per pillar, in pillar order.")
+
+
+class MatrixCell(Result):
+    """One jurisdiction's outcome for one rule."""
+
+    jurisdiction: str = Field(description="Profile id.")
+    rule: str = Field(description="Rule id.")
+    pillar: str = Field(description="Pillar of the rule.")
+    severity: str = Field(description="Severity of the rule.")
+    status: str = Field(description="Outcome.")
+
+
+class Overview(Result):
+    """All jurisdictions x all rules on one date."""
+
+    schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this format.")
+    as_of: dt.date = Field(description="Date the law was assessed as of.")
+    rulebook_version: str = Field(description="Rulebook version.")
+    rules: list[RuleColumn] = Field(description="Columns, grouped by pillar, rulebook order within a pillar.")
+    jurisdictions: list[JurisdictionRow] = Field(description="Rows, by profile id.")
+    cells: list[MatrixCell] = Field(description="One per jurisdiction and rule, rows then columns.")

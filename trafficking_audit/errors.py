@@ -34,6 +34,8 @@ class InputError(Exception):
     """Bad input from a file or an argument: printed as ``path:line:col: message``, exit 2."""
 
     def __init__(self, message: str, position: Position | None = None, code: str = "input") -> None:
+        # One line, always: messages may quote data (keys, values) that holds newlines.
+        message = " ".join(message.split())
         super().__init__(message)
         self.message = message
         self.position = position

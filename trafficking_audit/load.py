@@ -23,6 +23,7 @@ from trafficking_audit.models.rule import (
     RuleFile,
     RulebookHeader,
 )
+from trafficking_audit.recommend import check_template
 from trafficking_audit.schema_paths import PathError, fact_values
 from trafficking_audit.validation import validate
 from trafficking_audit.yamlsource import Document, PathKey, load_yaml
@@ -114,6 +115,9 @@ def check_rule(rule: Rule, doc: Document, loc: PathKey, instruments: dict[str, I
     for name in CONDITION_FIELDS:
         if raw.get(name) is not None:
             _check_condition(raw[name], doc, loc + (name,), rule.id)
+    problem = check_template(rule)
+    if problem is not None:
+        raise InputError(problem, doc.position(loc + ("recommendation",)), code="bad-template")
     for index, example in enumerate(raw.get("examples") or []):
         for path in (example.get("facts") or {}):
             _check_path(path, doc, loc + ("examples", index, "facts", path), rule.id)

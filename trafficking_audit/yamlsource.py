@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 500_000
+MAX_SCALAR = 100_000  # characters; no legitimate fact or note is longer
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -119,6 +120,12 @@ def parse_yaml(text: str, shown: str) -> Document:
             message = "a file must hold exactly one YAML document"
         pos = Position(shown, mark.line + 1, mark.column + 1) if mark else Position(shown)
         raise InputError(f"YAML syntax error: {message}", pos, code="yaml-syntax") from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        raise InputError(
+            f"character #x{exc.character:04x} is not allowed in YAML", Position(shown, line, col), code="yaml-syntax"
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML error: {exc}", Position(shown, 1, 1), code="yaml-syntax") from None
     except RecursionError:
@@ -188,6 +195,11 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
+        if len(value) > MAX_SCALAR:
+            raise InputError(
+                f"value is too long ({len(value)} characters; the limit is {MAX_SCALAR})",
+                self.pos(node), code="yaml-too-large",
+            )
         if tag == _STR:
             return value
         if tag == _NULL:

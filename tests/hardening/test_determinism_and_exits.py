@@ -35,6 +35,9 @@ def test_output_does_not_depend_on_directory_order(cli, monkeypatch) -> None:
 
 def test_debug_shows_the_traceback_of_internal_errors(cli, monkeypatch) -> None:
     import trafficking_audit.cli.run as run_module
+    from trafficking_audit.cli.common import State
+
+    monkeypatch.setattr(State, "debug", False)  # restored after the test, whatever --debug set
 
     def boom(*args, **kwargs):
         raise RuntimeError("kaboom")
@@ -43,6 +46,3 @@ def test_debug_shows_the_traceback_of_internal_errors(cli, monkeypatch) -> None:
     result = cli("--debug", "run", "kz")
     assert result.exit_code == 3
     assert "Traceback" in result.stderr and "kaboom" in result.stderr
-    from trafficking_audit.cli.common import State
-
-    State.debug = False

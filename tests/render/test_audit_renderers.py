@@ -72,3 +72,18 @@ def test_markup_in_a_profile_name_is_escaped(tmp_path: Path, cli) -> None:
     assert result.exit_code == 0
     assert "<script>alert(1)</script>" not in result.stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout
+
+
+def test_overview_escapes_attributes(tmp_path: Path, cli) -> None:
+    data = tmp_path / "data"
+    import shutil
+
+    shutil.copytree(DATA, data)
+    profile = data / "jurisdictions" / "freedonia.yaml"
+    profile.write_text(profile.read_text().replace("name: Freedonia", "name: 'Free\" onmouseover=\"alert(1)'"))
+    out = tmp_path / "out"
+    assert cli("run", "--all", "--data", str(data), "--output-dir", str(out), "--as-of", "2025-01-01").exit_code == 0
+    html = (out / "index.html").read_text()
+    assert 'onmouseover="alert(1)' not in html
+    assert "Free&#34; onmouseover=&#34;alert(1)" in html
+    assert "<script" not in html

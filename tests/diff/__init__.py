@@ -1,0 +1,1 @@
+"""Tests of `audit diff`: sides, comparison, renderers, command."""

@@ -104,6 +104,9 @@ def outcome(rule: Rule, reading: Reading) -> tuple[Outcome, str | None]:
     if met is True:
         return "met", None
     if met is None:
+        # Unknown stays unknown, but say when the weaker standard is already established.
+        if rule.partially_met is not None and truth(rule.partially_met, reading) is True:
+            return "unknown", "at least partially met; facts needed to decide whether it is fully met are unknown"
         return "unknown", "facts needed to decide are unknown"
     if rule.partially_met is None:
         return "not_met", None

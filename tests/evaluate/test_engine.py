@@ -123,3 +123,12 @@ def test_treaty_status_over_time() -> None:
 )
 def test_operators(op: str, value: object, operand: object, expected: bool) -> None:
     assert compare(op, value, operand) is expected
+
+
+def test_unknown_says_when_partially_met_is_established() -> None:
+    rule = BOOK.get("means-core-elements")
+    p = profile(offence={"means_role": {"value": "constituent"}, "means": {"value": "unknown"}})
+    finding = evaluate(rule, p, dt.date(2025, 1, 1))
+    assert finding.status == "unknown"
+    assert finding.reason.startswith("at least partially met")
+    assert finding.missing == ["offence.means"]

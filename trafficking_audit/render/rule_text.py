@@ -73,7 +73,7 @@ def describe(condition: Condition, code: Marker = _plain, text: Marker = _plain)
 
 def _part(condition: Condition, code: Marker, text: Marker, always: bool = False) -> str:
     sentence = describe(condition, code, text)
-    grouped = always or condition.fact is None
+    grouped = always or condition.all is not None or condition.any is not None
     return f"({sentence})" if grouped else sentence
 
 
@@ -84,15 +84,13 @@ def binding_lines(rule: Rule, code: Marker = _plain, text: Marker = _plain) -> l
         lines = [f"The standard is {obligation} for every jurisdiction."]
     else:
         lines = [
-            f"The standard is {obligation} where {describe(rule.binding_if, code, text)}; "
-            "for every other jurisdiction it is good practice."
+            f"The standard is {obligation} where {describe(rule.binding_if, code, text)}.",
+            "For every other jurisdiction it is good practice.",
         ]
     if rule.applies_if is not None:
         reason = text(rule.not_applicable_reason or "its applicability condition is false")
-        lines.append(
-            f"The rule applies only where {describe(rule.applies_if, code, text)}; elsewhere it is not "
-            f"applicable ({reason})."
-        )
+        lines.append(f"The rule applies only where {describe(rule.applies_if, code, text)}.")
+        lines.append(f"Elsewhere it is not applicable: {reason}.")
     return lines
 
 

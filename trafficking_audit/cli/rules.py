@@ -1,0 +1,163 @@
+"""``audit rules``: the rulebook itself — list its rules, show one rule's page, run the rules' examples, write its docs.
+
+Thin commands over :mod:`trafficking_audit.rulebook` (the list, pages and docs) and
+:mod:`trafficking_audit.ruletest` (the examples); rendering goes through the render
+registry like every other command.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trafficking_audit.cli.common import DataOption, RuleOption, guarded, terminal_width, want_color
+from trafficking_audit.errors import EXIT_FINDINGS, EXIT_INPUT, InputError
+from trafficking_audit.output import emit
+from trafficking_audit.render import render
+from trafficking_audit.rulebook import rule_list, rule_page, rulebook_docs
+from trafficking_audit.ruletest import run_rule_tests
+from trafficking_audit.selection import select_rules
+from trafficking_audit.session import Session
+
+DOCS_PATH = Path("docs/rules.md")
+
+app = typer.Typer(
+    name="rules",
+    help="The rulebook: list its rules, show one rule's page, run the rules' examples, write docs/rules.md.\n\n"
+    "Example: audit rules show means-core-elements",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+LIST_EPILOG = """Examples:
+
+  audit rules list
+
+  audit rules list --pillar protection
+
+  audit rules list --instrument cets-197 --format json
+
+  audit rules list --format md > rules.md
+"""
+
+SHOW_EPILOG = """Examples:
+
+  audit rules show means-core-elements
+
+  audit rules show reflection-period-30d --format md
+"""
+
+TEST_EPILOG = """Examples:
+
+  audit rules test
+
+  audit rules test --rule means-core-elements --rule child-age-18
+
+  audit rules test --data ./my-data --format json
+
+Exit codes: 0 every example gives its expected outcome; 1 some example does not;
+2 some example's facts are not a valid profile (or bad usage).
+"""
+
+DOCS_EPILOG = """Examples:
+
+  audit rules docs --output docs/rules.md
+
+  audit rules docs --output docs/rules.md --check
+"""
+
+
+def _format(fmt: str, allowed: tuple[str, ...]) -> str:
+    if fmt not in allowed:
+        raise InputError(f"--format {fmt}: expected one of {', '.join(allowed)}", code="usage")
+    return fmt
+
+
+def _emit(fmt: str, result: object, kind: str) -> None:
+    emit(render(fmt, result, kind=kind, color=want_color(), width=terminal_width()), None)
+
+
+@app.command("list", epilog=LIST_EPILOG)
+@guarded
+def list_rules(
+    pillar: Annotated[
+        str | None,
+        typer.Option("--pillar", help="Only rules of this pillar: prosecution, protection, prevention, partnership.",
+                     show_default=False),
+    ] = None,
+    instrument: Annotated[
+        str | None,
+        typer.Option("--instrument", help="Only rules citing this instrument id, e.g. cets-197, tvpa.",
+                     show_default=False),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="terminal, json (a list of objects) or md.")
+    ] = "terminal",
+    data: DataOption = None,
+) -> None:
+    """List the rules: id, title, pillar, severity, obligation and the articles they cite."""
+    chosen = _format(fmt, ("terminal", "json", "md"))
+    _emit(chosen, rule_list(Session.open(data).rulebook, pillar, instrument), "rules_list")
+
+
+@app.command("show", epilog=SHOW_EPILOG)
+@guarded
+def show(
+    rule_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Rule id, e.g. means-core-elements.", show_default=False)
+    ],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, md or json.")] = "terminal",
+    data: DataOption = None,
+) -> None:
+    """Show one rule's page: what it checks, why, its standards, who it binds, how it decides, an example."""
+    chosen = _format(fmt, ("terminal", "md", "json"))
+    _emit(chosen, rule_page(Session.open(data).rulebook, rule_id), "rule_page")
+
+
+@app.command("test", epilog=TEST_EPILOG)
+@guarded
+def test(
+    rule: RuleOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal or json.")] = "terminal",
+    data: DataOption = None,
+) -> None:
+    """Run every rule's examples and compare each outcome with the one it expects."""
+    chosen = _format(fmt, ("terminal", "json"))
+    book = Session.open(data).rulebook
+    report = run_rule_tests(book, select_rules(book, only=rule or ()))
+    _emit(chosen, report, "rule_tests")
+    if report.invalid:
+        raise typer.Exit(EXIT_INPUT)
+    if report.failed:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("docs", epilog=DOCS_EPILOG)
+@guarded
+def docs(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.",
+                     show_default=False),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 when --output's file differs from the rule files.")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Generate the rulebook reference (docs/rules.md) from the rule files."""
+    text = render("md", rulebook_docs(Session.open(data).rulebook), kind="rulebook_docs")
+    if not check:
+        emit(text, output)
+        return
+    target = output or DOCS_PATH
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if current != text:
+        state = "does not exist" if current is None else "is out of date"
+        typer.echo(f"{target} {state}; run: audit rules docs --output {target}", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    typer.echo(f"{target} is up to date")

@@ -1,0 +1,205 @@
+"""Running every rule's examples: the rulebook tests itself, like ``conftest verify``.
+
+Each example in a rule file is a flat map of dotted fact paths to plain values and
+the outcome the rule must give. We turn it into a small profile (every other fact
+unknown), validate it through the :class:`~trafficking_audit.models.profile.Profile`
+model so a bad value is reported at its line in the rule file, evaluate the rule
+as the audit does, and compare. A mismatch names the rule, the example and both
+outcomes, so a change to a rule's condition that breaks its own examples fails CI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import Field, ValidationError, computed_field
+
+from trafficking_audit.errors import InputError, Position
+from trafficking_audit.evaluate import evaluate
+from trafficking_audit.load import Rulebook
+from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.result import Result
+from trafficking_audit.models.rule import OUTCOMES, Outcome, Rule
+from trafficking_audit.validation import to_input_error
+from trafficking_audit.yamlsource import Document, PathKey
+
+EXAMPLE_DAY = dt.date(2025, 1, 1)
+EXAMPLE_IDENTITY: dict[str, Any] = {
+    "id": "example",
+    "name": "Example",
+    "iso2": "XX",
+    "iso3": "XXX",
+    "last_reviewed": EXAMPLE_DAY,
+}
+# Outcomes every rule's examples must show; partially_met and not_applicable are added
+# for rules that can give them (a `partially_met` or an `applies_if` condition).
+REQUIRED_OUTCOMES: tuple[Outcome, ...] = ("met", "not_met", "unknown")
+
+
+class ExampleResult(Result):
+    """The outcome one example gave, against the one it expects, or why it could not run."""
+
+    rule: str = Field(description="Rule id.")
+    name: str = Field(description="The example's name.")
+    index: int = Field(ge=0, description="0-based position of the example in the rule's `examples` list.")
+    path: str = Field(description="The rule file.")
+    line: int = Field(ge=1, description="1-based line of the example (of the bad value, when `error` is set).")
+    col: int = Field(ge=1, description="1-based column, likewise.")
+    expect: Outcome = Field(description="The outcome the example expects.")
+    actual: Outcome | None = Field(description="The outcome the rule gave (null when the example is invalid).")
+    error: str | None = Field(
+        default=None, description="Why the example's facts do not make a valid profile (null when they do)."
+    )
+
+    @computed_field(description="True when the example is valid and gave the expected outcome.")  # type: ignore[prop-decorator]
+    @property
+    def passed(self) -> bool:
+        """True when the example is valid and the rule gave the expected outcome."""
+        return self.error is None and self.expect == self.actual
+
+    @property
+    def position(self) -> Position:
+        """Where the example (or its bad value) is, for positioned messages."""
+        return Position(self.path, self.line, self.col)
+
+
+class ExampleGap(Result):
+    """A rule whose examples do not show every outcome it can give."""
+
+    rule: str = Field(description="Rule id.")
+    path: str = Field(description="The rule file.")
+    line: int = Field(ge=1, description="1-based line of the rule's `id`.")
+    col: int = Field(ge=1, description="1-based column of the rule's `id`.")
+    missing: list[Outcome] = Field(description="Outcomes the rule can give that no example expects.")
+
+
+class RuleTestReport(Result):
+    """Everything one run of the rules' examples found (``audit rules test``)."""
+
+    rulebook_version: str = Field(description="Version of the rulebook tested.")
+    rules: int = Field(ge=0, description="Number of rules whose examples were run.")
+    results: list[ExampleResult] = Field(description="One result per example, in rulebook and file order.")
+    gaps: list[ExampleGap] = Field(
+        default_factory=list, description="Rules lacking an example for an outcome they can give (warnings)."
+    )
+
+    @computed_field(description="Examples that gave their expected outcome.")  # type: ignore[prop-decorator]
+    @property
+    def passed(self) -> int:
+        """Examples that gave their expected outcome."""
+        return sum(1 for r in self.results if r.passed)
+
+    @computed_field(description="Examples that gave another outcome or could not run.")  # type: ignore[prop-decorator]
+    @property
+    def failed(self) -> int:
+        """Examples that gave another outcome or could not run."""
+        return len(self.results) - self.passed
+
+    @property
+    def failures(self) -> list[ExampleResult]:
+        """The mismatches and invalid examples, in rulebook order."""
+        return [r for r in self.results if not r.passed]
+
+    @property
+    def invalid(self) -> bool:
+        """True when some example's facts do not make a valid profile (bad input, not a mismatch)."""
+        return any(r.error is not None for r in self.results)
+
+
+def facts_tree(facts: Mapping[str, Any]) -> dict[str, Any]:
+    """Nest a flat ``{dotted.path: value}`` map as profile data, each value as ``{"value": v}``."""
+    tree: dict[str, Any] = {}
+    for path, value in facts.items():
+        *sections, name = path.split(".")
+        node = tree
+        for section in sections:
+            node = node.setdefault(section, {})
+        node[name] = {"value": value}
+    return tree
+
+
+def rule_location(book: Rulebook, rule_id: str) -> tuple[Document, PathKey]:
+    """The rule file's document and the path of the rule inside it."""
+    document = book.documents[book.rule_files[rule_id]]
+    for index, raw in enumerate(document.data.get("rules") or []):
+        if isinstance(raw, dict) and raw.get("id") == rule_id:
+            return document, ("rules", index)
+    raise KeyError(rule_id)  # unreachable for a rule the rulebook loaded from this document
+
+
+def example_profile(book: Rulebook, rule: Rule, index: int) -> Profile:
+    """The profile of one example, validated; a bad value is an InputError at its line in the rule file."""
+    checked = _checked_profile(book, rule, index)
+    if isinstance(checked, InputError):
+        name = rule.examples[index].name
+        raise InputError(f"rule '{rule.id}', example '{name}': {checked.message}", checked.position, checked.code)
+    return checked
+
+
+def _checked_profile(book: Rulebook, rule: Rule, index: int) -> Profile | InputError:
+    example = rule.examples[index]
+    data = {**EXAMPLE_IDENTITY, **facts_tree(example.facts)}
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        # Point the synthetic profile's paths at the example's fact keys in the rule file.
+        document, loc = rule_location(book, rule.id)
+        positions: dict[PathKey, tuple[int, int]] = {}
+        for path in example.facts:
+            where = document.position(loc + ("examples", index, "facts", path))
+            key = tuple(path.split("."))
+            positions[key] = positions[key + ("value",)] = (where.line or 1, where.column or 1)
+        error = to_input_error(exc, Document(document.path, data, positions))
+        return InputError(error.message, error.position, code="example-invalid")
+
+
+def run_examples(book: Rulebook, rules: Sequence[Rule] | None = None) -> list[ExampleResult]:
+    """Run the examples of ``rules`` (default: every rule); an invalid example is a result with ``error``."""
+    results: list[ExampleResult] = []
+    for rule in book.rules if rules is None else rules:
+        document, loc = rule_location(book, rule.id)
+        for index, example in enumerate(rule.examples):
+            where = document.position(loc + ("examples", index))
+            actual: Outcome | None = None
+            error = None
+            checked = _checked_profile(book, rule, index)
+            if isinstance(checked, InputError):
+                error, where = checked.message, checked.position or where
+            else:
+                actual = evaluate(rule, checked, example.as_of or EXAMPLE_DAY).status
+            results.append(
+                ExampleResult(
+                    rule=rule.id, name=example.name, index=index, path=where.path, line=where.line or 1,
+                    col=where.column or 1, expect=example.expect, actual=actual, error=error,
+                )
+            )
+    return results
+
+
+def run_rule_tests(book: Rulebook, rules: Sequence[Rule] | None = None) -> RuleTestReport:
+    """The report of ``audit rules test``: every example's result and the outcomes examples do not show."""
+    chosen = list(book.rules if rules is None else rules)
+    gaps: list[ExampleGap] = []
+    for rule in chosen:
+        missing = [o for o in possible_outcomes(rule) if o not in {e.expect for e in rule.examples}]
+        if missing:
+            document, loc = rule_location(book, rule.id)
+            where = document.position(loc + ("id",))
+            gaps.append(
+                ExampleGap(rule=rule.id, path=where.path, line=where.line or 1, col=where.column or 1, missing=missing)
+            )
+    return RuleTestReport(
+        rulebook_version=book.version, rules=len(chosen), results=run_examples(book, chosen), gaps=gaps
+    )
+
+
+def possible_outcomes(rule: Rule) -> list[Outcome]:
+    """The outcomes a rule can give, which its examples should each show, in the canonical order."""
+    wanted = set(REQUIRED_OUTCOMES)
+    if rule.partially_met is not None:
+        wanted.add("partially_met")
+    if rule.applies_if is not None:
+        wanted.add("not_applicable")
+    return [o for o in OUTCOMES if o in wanted]

@@ -33,6 +33,12 @@ def test_standard_output_by_default_with_iso2(cli) -> None:
     data = yaml.safe_load(result.stdout)
     assert (data["id"], data["name"], data["iso2"], data["iso3"]) == ("kazakhstan", "Kazakhstan", "KZ", "KAZ")
     assert list(data["treaties"]) == ["untoc", "ilo-c029"]  # from --data's catalogue
+    assert "already has a profile" not in result.stderr
+
+
+def test_an_id_already_in_the_data_is_noted(cli) -> None:
+    result = cli("new", "Alpha", "--data", str(SMALL_DATA))
+    assert result.exit_code == 0 and "the data already has a profile 'alpha'" in result.stderr
 
 
 def test_bad_iso2_exits_2_and_writes_nothing(cli, tmp_path: Path) -> None:

@@ -1,0 +1,42 @@
+"""``audit list``: the jurisdictions in the data, with review date, evidence coverage and score."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from trafficking_audit.cli.common import AsOfOption, DataOption, guarded, parse_date, terminal_width, want_color
+from trafficking_audit.errors import InputError
+from trafficking_audit.listing import list_jurisdictions
+from trafficking_audit.output import emit
+from trafficking_audit.render import render
+from trafficking_audit.session import Session
+
+LIST_FORMATS = ("terminal", "json")
+
+EPILOG = """Examples:
+
+  audit list
+
+  audit list --format json
+
+  audit list --as-of 2022-12-31 --data ./my-data
+"""
+
+
+@guarded
+def list_(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="terminal or json (a list of objects).", show_default=True)
+    ] = "terminal",
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """List the jurisdictions in the data: id, name, ISO codes, last review, evidence coverage and score."""
+    if fmt not in LIST_FORMATS:
+        raise InputError(f"--format {fmt}: expected one of {', '.join(LIST_FORMATS)}", code="usage")
+    day = parse_date(as_of) or dt.date.today()
+    summaries = list_jurisdictions(Session.open(data), day)
+    emit(render(fmt, summaries, kind="listing", color=want_color(), width=terminal_width()), None)

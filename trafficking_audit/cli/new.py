@@ -1,0 +1,64 @@
+"""``audit new``: write a scaffold profile with every fact present and ``unknown``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trafficking_audit.cli.common import DataOption, guarded
+from trafficking_audit.data import locate
+from trafficking_audit.errors import InputError, display_path
+from trafficking_audit.identity import identify
+from trafficking_audit.load import load_rulebook
+from trafficking_audit.output import emit
+from trafficking_audit.scaffold import scaffold
+
+EPILOG = """Examples:
+
+  audit new ruritania --output ruritania.yaml
+
+  audit new kazakhstan --iso2 KZ --output jurisdictions/kazakhstan.yaml
+
+  audit new "Côte d'Ivoire" > jurisdictions/cote-d-ivoire.yaml
+
+  audit new sweden --output jurisdictions/sweden.yaml --force
+"""
+
+
+@guarded
+def new(
+    name: Annotated[
+        str, typer.Argument(help="Name of the jurisdiction; its slug becomes the profile id.", show_default=False)
+    ],
+    iso2: Annotated[
+        str | None,
+        typer.Option(
+            "--iso2", show_default=False,
+            help="ISO 3166-1 alpha-2 code; fills iso2, iso3 and the name (default: looked up from NAME).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", show_default=False,
+            help="Write the profile to this file (atomically) instead of standard output.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it already exists.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Scaffold a new jurisdiction profile: every fact present, unknown, and commented."""
+    if output is not None and output.exists() and not output.is_dir() and not force:
+        raise InputError(f"{output}: already exists; pass --force to overwrite it", code="usage")
+    identity = identify(name, iso2)
+    location = locate(data)
+    emit(scaffold(identity, load_rulebook(location.rules).instruments.values(), dt.date.today()), output)
+    typer.echo(f"{identity.id}: {identity.note}", err=True)
+    existing = location.jurisdictions / f"{identity.id}.yaml"
+    if existing.is_file() and (output is None or output.resolve() != existing.resolve()):
+        typer.echo(f"note: the data already has a profile '{identity.id}' ({display_path(existing)})", err=True)
+    if output is not None and output.stem != identity.id:
+        typer.echo(f"note: the profile id '{identity.id}' differs from the file name '{output.name}'", err=True)

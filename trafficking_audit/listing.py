@@ -1,0 +1,38 @@
+"""The jurisdictions in the data, each summarised: what ``audit list`` reports.
+
+Each profile is audited against the whole rulebook on one date and reduced to its
+identity, review date, evidence coverage and overall score, so an analyst can see
+at a glance which profiles are thin or stale. Pure apart from reading the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from trafficking_audit.audit import findings_for
+from trafficking_audit.models.listing import JurisdictionSummary
+from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.result import Finding
+from trafficking_audit.scoring import score
+from trafficking_audit.session import Session
+
+
+def summarise(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> JurisdictionSummary:
+    """One jurisdiction's row, from its findings on ``as_of``."""
+    overall = score(list(findings)).overall
+    return JurisdictionSummary(
+        id=profile.id, name=profile.name, iso2=profile.iso2, iso3=profile.iso3, region=profile.region,
+        last_reviewed=profile.last_reviewed, as_of=as_of, score=overall.score, coverage=overall.coverage,
+        applicable=len(findings) - overall.not_applicable, unknown=overall.unknown,
+    )
+
+
+def list_jurisdictions(session: Session, as_of: dt.date) -> list[JurisdictionSummary]:
+    """Every profile in the session's data, audited with the whole rulebook, sorted by id."""
+    rules = session.rulebook.rules
+    rows = [
+        summarise(loaded.profile, findings_for(loaded.profile, rules, as_of), as_of)
+        for loaded in session.profiles.all()
+    ]
+    return sorted(rows, key=lambda row: (row.id, row.iso3))

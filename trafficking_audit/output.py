@@ -29,6 +29,8 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        # mkstemp creates the file 0600; give it the mode a plain open() would have.
+        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException as exc:
         try:
@@ -47,3 +49,10 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         write_atomic(output, text)
+
+
+def _umask() -> int:
+    """The process umask (reading it requires setting it, so set it straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

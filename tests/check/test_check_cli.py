@@ -93,3 +93,15 @@ def test_help_has_examples(cli):
     result = cli("check", "--help")
     assert result.exit_code == 0
     assert "audit check --format github --base origin/main" in result.stdout
+
+
+def test_folders_are_searched_without_hidden_folders(cli, tmp_path):
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "broken.yaml").write_text("key: [unclosed\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "broken.yml").write_text("key: [unclosed\n", encoding="utf-8")
+    result = cli("check", "--data", ROOT, tmp_path)
+    assert result.exit_code == 1
+    assert "broken.yml:2:1: error: YAML syntax error" in result.stdout
+    assert ".venv" not in result.stdout
+    assert "in 1 file." in result.stdout

@@ -127,3 +127,13 @@ def test_internal_error_exit_3_without_traceback(cli, monkeypatch) -> None:
 def test_help_has_examples(cli) -> None:
     result = cli("run", "--help")
     assert result.exit_code == 0 and "audit run kz --as-of 2022-12-31" in result.stdout
+
+
+def test_reports_get_ordinary_file_permissions(cli, tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "kz.md"
+    assert cli("run", "kz", "--output", str(target)).exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -20,8 +20,9 @@ from trafficking_audit.render.sarif import render_sarif
 
 
 def problem_line(problem: Problem) -> str:
-    """``path:line:col: level: message [code]``, the yamllint-style line."""
-    return f"{problem.path}:{problem.line}:{problem.col}: {problem.level}: {problem.message} [{problem.code}]"
+    """``path:line:col: level: message [code]``, the yamllint-style line (always one line)."""
+    message = " ".join(problem.message.split())
+    return f"{problem.path}:{problem.line}:{problem.col}: {problem.level}: {message} [{problem.code}]"
 
 
 def change_line(change: FindingChange) -> str:

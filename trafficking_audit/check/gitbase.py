@@ -1,0 +1,61 @@
+"""Reading older versions of profiles from git, for ``audit check --base REV``.
+
+The comparison needs two things from the data folder's repository: which profile
+files changed since a revision, and what each of them said at that revision. Both
+come from the ``git`` command (``git diff --name-only`` and ``git show REV:path``),
+run in the data folder, so ``--base origin/main`` works in any checkout a CI job
+makes. Anything git refuses is a usage error with git's own reason.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from trafficking_audit.errors import InputError
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise InputError("--base needs git, which is not installed or not on PATH", code="usage") from None
+
+
+def repository_root(folder: Path) -> Path:
+    """The top of the git work tree that holds ``folder``."""
+    done = _git(folder, "rev-parse", "--show-toplevel")
+    if done.returncode != 0:
+        raise InputError(f"--base: {folder} is not inside a git repository", code="usage")
+    return Path(done.stdout.decode().strip())
+
+
+def verify_revision(root: Path, revision: str) -> None:
+    """Raise a usage error unless ``revision`` names a commit."""
+    if revision.startswith("-"):
+        raise InputError(f"--base {revision}: not a git revision", code="usage")
+    done = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if done.returncode != 0:
+        raise InputError(f"--base {revision}: unknown git revision (fetch it first, e.g. "
+                         f"`git fetch origin main`)", code="usage")
+
+
+def changed_profiles(root: Path, revision: str, folder: Path) -> list[str]:
+    """Profile files under ``folder`` modified since ``revision`` (paths relative to ``root``, sorted).
+
+    Added and deleted files have no two versions to compare and are left out; the
+    work tree counts, so uncommitted edits are compared too.
+    """
+    done = _git(root, "diff", "--name-only", "-z", "--no-renames", "--diff-filter=M", revision, "--",
+                str(folder.resolve()))
+    if done.returncode != 0:
+        raise InputError(f"--base {revision}: git diff failed: {done.stderr.decode(errors='replace').strip()}",
+                         code="usage")
+    names = done.stdout.decode(errors="surrogateescape").split("\0")
+    return sorted(name for name in names if name.endswith((".yaml", ".yml")))
+
+
+def show(root: Path, revision: str, relative: str) -> bytes | None:
+    """The content of ``relative`` at ``revision``, or None when git cannot give it."""
+    done = _git(root, "show", f"{revision}:{relative}")
+    return done.stdout if done.returncode == 0 else None

@@ -1,0 +1,217 @@
+"""Checks of a valid profile that the schema alone cannot make.
+
+A profile that loads can still be wrong: a fact cites a source the profile does
+not define, a source is never cited, a value has no source at all, a URL is
+malformed, a date lies in the future, two dated values of one fact overlap, the
+ISO codes do not exist or do not match, or the profile says a state is party to a
+protocol but not to the treaty the protocol supplements. Each check here is pure
+(a loaded profile and today's date in, problems out) and reports every problem,
+not just the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Collection, Iterator
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
+
+from trafficking_audit.check.problems import at
+from trafficking_audit.load import LoadedProfile
+from trafficking_audit.models.check import Problem
+from trafficking_audit.models.facts import Fact, history, select
+from trafficking_audit.schema_paths import iter_facts
+from trafficking_audit.yamlsource import Document, PathKey
+
+# A protocol, the treaty it supplements, and the provision that makes the link.
+PARENT_TREATIES: dict[str, tuple[str, str]] = {
+    "palermo-protocol": ("untoc", "only parties to UNTOC can become parties to its protocols (UNTOC Art. 37(2))"),
+    "ilo-p029": ("ilo-c029", "only members bound by Convention No. 29 can ratify its Protocol (P029 Art. 8(1))"),
+}
+
+
+def check_profile(loaded: LoadedProfile, today: dt.date, instruments: Collection[str] | None = None) -> list[Problem]:
+    """Every semantic problem of one loaded profile (``instruments``: known treaty ids, None to skip)."""
+    problems = [
+        *check_sources(loaded, today),
+        *check_facts(loaded),
+        *check_identity(loaded, today),
+        *check_treaties(loaded, instruments),
+    ]
+    return problems
+
+
+def fact_loc(doc: Document, path: str, index: int) -> PathKey:
+    """YAML location of entry ``index`` of the fact at ``path`` (the field itself when it is not a list)."""
+    loc: PathKey = tuple(path.split("."))
+    return loc + (index,) if isinstance(_at(doc.data, loc), list) else loc
+
+
+def check_sources(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
+    """Duplicate, undefined and unused source ids; malformed URLs; accessed dates in the future."""
+    doc, profile = loaded.document, loaded.profile
+    defined: dict[str, int] = {}
+    for index, source in enumerate(profile.sources):
+        loc = ("sources", index)
+        if source.id in defined:
+            yield at(doc.position(loc + ("id",)), f"duplicate source id '{source.id}' (first defined at "
+                     f"line {doc.position(('sources', defined[source.id])).line})", "duplicate-source")
+        defined.setdefault(source.id, index)
+        if source.url is not None and (reason := url_problem(source.url)):
+            yield at(doc.position(loc + ("url",)), f"source '{source.id}': {reason}", "bad-url")
+        if source.accessed is not None and source.accessed > today:
+            yield at(doc.position(loc + ("accessed",)),
+                     f"source '{source.id}': accessed {source.accessed} is in the future", "accessed-in-future")
+    used: set[str] = set()
+    for where, source_id in source_references(doc.data):
+        used.add(source_id)
+        if source_id not in defined:
+            close = difflib.get_close_matches(source_id, list(defined), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            yield at(doc.position(where), f"source '{source_id}' is not defined in `sources`{hint}", "unknown-source")
+    for source_id, index in defined.items():
+        if source_id not in used:
+            yield at(doc.position(("sources", index, "id")), f"source '{source_id}' is not cited by any fact",
+                     "unused-source")
+
+
+def source_references(data: Any, loc: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every source id cited anywhere in a profile (facts, reservations, statistics, tiers), with its location."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "sources" and loc == ():
+                continue  # the definitions, not citations
+            if key == "sources" and isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield loc + (key, index), item
+            else:
+                yield from source_references(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from source_references(item, loc + (index,))
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is not an absolute http(s) URL, or None when it is one."""
+    if url != url.strip() or any(ch.isspace() for ch in url):
+        return f"URL {url!r} contains whitespace"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as exc:
+        return f"URL {url!r} is malformed ({exc})"
+    if parts.scheme not in ("http", "https"):
+        return f"URL {url!r} must start with http:// or https://"
+    if not parts.hostname or "." not in parts.hostname:
+        return f"URL {url!r} has no valid host name"
+    return None
+
+
+def check_facts(loaded: LoadedProfile) -> Iterator[Problem]:
+    """Known values without a source, and histories whose validity periods overlap."""
+    doc = loaded.document
+    for path, facts in iter_facts(loaded.profile):
+        for index, fact in enumerate(facts):
+            if not fact.is_unknown and not fact.sources:
+                yield at(doc.position(fact_loc(doc, path, index)),
+                         f"{path}: value {_show(fact.value)} has no source (add `sources: [...]`)", "unsourced-fact")
+        for first in range(len(facts)):
+            for second in range(first + 1, len(facts)):
+                if _overlap(facts[first], facts[second]):
+                    loc = fact_loc(doc, path, second)
+                    yield at(doc.position(loc + ("valid_from",)),
+                             f"{path}: the validity of entry {second + 1} ({_span(facts[second])}) overlaps "
+                             f"entry {first + 1} ({_span(facts[first])})", "period-overlap")
+
+
+def _overlap(a: Fact[Any], b: Fact[Any]) -> bool:
+    start = max(a.valid_from or dt.date.min, b.valid_from or dt.date.min)
+    end = min(a.valid_to or dt.date.max, b.valid_to or dt.date.max)
+    return start <= end
+
+
+def _span(fact: Fact[Any]) -> str:
+    start = fact.valid_from.isoformat() if fact.valid_from else "open start"
+    end = fact.valid_to.isoformat() if fact.valid_to else "open end"
+    return f"{start} to {end}"
+
+
+def _show(value: Any) -> str:
+    return repr(list(value)) if isinstance(value, (list, tuple)) else repr(value)
+
+
+def check_identity(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
+    """The id against the file name, the ISO codes against ISO 3166-1, last_reviewed against today."""
+    import pycountry  # imported here: it loads its database on first use
+
+    doc, profile = loaded.document, loaded.profile
+    stem = PurePath(doc.path).stem
+    if profile.id != stem:
+        yield at(doc.position(("id",)), f"profile id '{profile.id}' does not match the file name '{stem}.yaml'",
+                 "id-mismatch")
+    by_alpha2 = pycountry.countries.get(alpha_2=profile.iso2)
+    by_alpha3 = pycountry.countries.get(alpha_3=profile.iso3)
+    if by_alpha2 is None:
+        yield at(doc.position(("iso2",)), f"'{profile.iso2}' is not an ISO 3166-1 alpha-2 code", "unknown-country")
+    if by_alpha3 is None:
+        yield at(doc.position(("iso3",)), f"'{profile.iso3}' is not an ISO 3166-1 alpha-3 code", "unknown-country")
+    if by_alpha2 is not None and by_alpha3 is not None and by_alpha2.alpha_3 != by_alpha3.alpha_3:
+        yield at(doc.position(("iso3",)),
+                 f"iso3 '{profile.iso3}' is {by_alpha3.name}, but iso2 '{profile.iso2}' is {by_alpha2.name} "
+                 f"(whose alpha-3 code is {by_alpha2.alpha_3})", "iso-mismatch")
+    if profile.last_reviewed > today:
+        yield at(doc.position(("last_reviewed",)), f"last_reviewed {profile.last_reviewed} is in the future",
+                 "reviewed-in-future")
+
+
+def check_treaties(loaded: LoadedProfile, instruments: Collection[str] | None) -> Iterator[Problem]:
+    """Treaty keys that are not instruments, and party to a protocol while not party to its parent treaty."""
+    doc, treaties = loaded.document, loaded.profile.treaties
+    if instruments is not None:
+        for key in treaties:
+            if key not in instruments:
+                close = difflib.get_close_matches(key, list(instruments), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                yield at(doc.position(("treaties", key)), f"'{key}' is not an instrument of the catalogue{hint}",
+                         "unknown-treaty")
+    for protocol, (parent, why) in PARENT_TREATIES.items():
+        if protocol not in treaties or parent not in treaties:
+            continue  # an absent status is unknown, never "not a party"
+        child_field, parent_field = treaties[protocol].status, treaties[parent].status
+        for day in _change_days(child_field, parent_field):
+            child, mother = select(child_field, day), select(parent_field, day)
+            if child is None or mother is None or child.is_unknown or mother.is_unknown:
+                continue
+            if child.value == "party" and mother.value != "party":
+                index = history(child_field).index(child)
+                dated = any(f.valid_from or f.valid_to for f in (child, mother))
+                when = f" on {day}" if dated else ""
+                yield at(doc.position(fact_loc(doc, f"treaties.{protocol}.status", index)),
+                         f"party to {protocol}{when} while {parent} is '{mother.value}': {why}", "treaty-logic")
+                break
+
+
+def _change_days(*fields: Any) -> list[dt.date]:
+    """The days on which any of these facts' values can change, plus the earliest day (undated values)."""
+    days = {dt.date.min}
+    for field in fields:
+        for fact in history(field):
+            if fact.valid_from:
+                days.add(fact.valid_from)
+            if fact.valid_to:
+                days.add(fact.valid_to)
+                if fact.valid_to < dt.date.max:
+                    days.add(fact.valid_to + dt.timedelta(days=1))
+    return sorted(days)
+
+
+def _at(data: Any, loc: PathKey) -> Any:
+    for step in loc:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

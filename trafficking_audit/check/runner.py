@@ -1,0 +1,162 @@
+"""Finding the files ``audit check`` looks at, reading them, and assembling the report.
+
+With no paths it checks the whole data (every rule file and every profile); given
+files or folders, it checks those, telling profiles from rule files by their
+content (a top-level ``rules`` list, an ``instruments`` catalogue, the
+``rulebook.yaml`` header) so a pre-commit hook can pass any edited file. The rest
+of the data folder gives context: the instrument catalogue for citations and
+treaty keys, and the ids of rules in files not being checked, for duplicates.
+This is the I/O side of the check; the checks themselves are pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from trafficking_audit.check import gitbase
+from trafficking_audit.check.problems import from_error
+from trafficking_audit.check.profiles import check_profile
+from trafficking_audit.check.regression import compare
+from trafficking_audit.check.rules import check_catalogue, check_header, check_rule_files, rule_ids
+from trafficking_audit.data import DataLocation
+from trafficking_audit.errors import InputError, display_path
+from trafficking_audit.load import LoadedProfile, load_rulebook
+from trafficking_audit.models.check import CheckReport, FindingChange, Problem
+from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.rule import Instrument
+from trafficking_audit.validation import validate
+from trafficking_audit.yamlsource import Document, decode, load_yaml, parse_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+HEADER, CATALOGUE = "rulebook.yaml", "instruments.yaml"
+
+
+def find_files(paths: Sequence[Path], location: DataLocation) -> list[Path]:
+    """The files to check: the given files, the YAML files under given folders, or all the data."""
+    if not paths:
+        rules = sorted(location.rules.glob("*.yaml"), key=lambda p: p.name) if location.rules.is_dir() else []
+        return [*rules, *location.profile_files()]
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(
+                p for p in path.rglob("*")
+                if p.suffix in YAML_SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)  # .git, .venv, .github
+            ))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder", code="usage")
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def kind_of(doc: Document) -> str:
+    """What a parsed data file is: header, catalogue, rules or profile."""
+    data = doc.data
+    if Path(doc.path).name == HEADER:
+        return "header"
+    if "instruments" in data and "id" not in data:
+        return "catalogue"
+    if "rules" in data and "id" not in data:
+        return "rules"
+    return "profile"
+
+
+def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, strict: bool = False) -> CheckReport:
+    """Check the files and return every problem, sorted (warnings as errors when ``strict``)."""
+    files = find_files(paths, location)
+    problems: list[Problem] = []
+    documents: dict[str, list[Document]] = {"header": [], "catalogue": [], "rules": [], "profile": []}
+    for path in files:
+        try:
+            doc = load_yaml(path)
+        except InputError as exc:
+            problems.append(from_error(exc, display_path(path)))
+            continue
+        documents[kind_of(doc)].append(doc)
+    for doc in documents["header"]:
+        problems.extend(check_header(doc))
+    instruments: dict[str, Instrument] | None = None
+    for doc in documents["catalogue"]:
+        found, catalogue = check_catalogue(doc)
+        problems.extend(found)
+        instruments = instruments or catalogue
+    if instruments is None:
+        instruments = _bundled_catalogue(location)
+    if documents["rules"]:
+        checked = {Path(doc.path).resolve() for doc in documents["rules"]}
+        problems.extend(check_rule_files(documents["rules"], instruments, _rule_ids_elsewhere(location, checked)))
+    for doc in documents["profile"]:
+        try:
+            loaded = LoadedProfile(validate(Profile, doc), doc)
+        except InputError as exc:
+            problems.append(from_error(exc, doc.path))
+            continue
+        problems.extend(check_profile(loaded, today, instruments))
+    if strict:
+        problems = [p.model_copy(update={"level": "error"}) for p in problems]
+    unique = {(p.sort_key(), p.level): p for p in problems}
+    return CheckReport(files=len(files), problems=sorted(unique.values(), key=Problem.sort_key))
+
+
+def _bundled_catalogue(location: DataLocation) -> dict[str, Instrument] | None:
+    """The data folder's catalogue, when it loads cleanly (its own problems are reported when it is checked)."""
+    path = location.rules / CATALOGUE
+    try:
+        _, instruments = check_catalogue(load_yaml(path))
+    except InputError:
+        return None
+    return instruments
+
+
+def _rule_ids_elsewhere(location: DataLocation, checked: set[Path]) -> dict[str, str]:
+    """Rule ids of the data folder's rule files that are not being checked -> where they are."""
+    ids: dict[str, str] = {}
+    if not location.rules.is_dir():
+        return ids
+    for path in sorted(location.rules.glob("*.yaml")):
+        if path.name in (HEADER, CATALOGUE) or path.resolve() in checked:
+            continue
+        try:
+            doc = load_yaml(path)
+        except InputError:
+            continue
+        for rule_id in rule_ids(doc.data):
+            ids.setdefault(rule_id, doc.path)
+    return ids
+
+
+def compare_with_base(report: CheckReport, location: DataLocation, revision: str, day: dt.date) -> CheckReport:
+    """Add the findings each profile edit since ``revision`` changes (audited on ``day``, current rules)."""
+    root = gitbase.repository_root(location.jurisdictions if location.jurisdictions.is_dir() else location.rules)
+    gitbase.verify_revision(root, revision)
+    notes: list[str] = []
+    changes: list[FindingChange] = []
+    try:
+        rules = load_rulebook(location.rules).rules
+    except InputError as exc:
+        notes.append(f"the rules do not load ({exc}); findings were not compared")
+        rules = []
+    for relative in gitbase.changed_profiles(root, revision, location.jurisdictions) if rules else []:
+        path = root / relative
+        shown = display_path(path)
+        try:
+            document = load_yaml(path)
+            now = validate(Profile, document)
+            raw = gitbase.show(root, revision, relative)
+            if raw is None:
+                notes.append(f"{shown}: not readable at {revision}; not compared")
+                continue
+            old = validate(Profile, parse_yaml(decode(raw, shown), f"{shown}@{revision}"))
+        except InputError as exc:
+            notes.append(f"{exc}; not compared")
+            continue
+        changes.extend(compare(old, now, document, rules, day))
+    return report.model_copy(update={"base": revision, "as_of": day.isoformat(), "changes": changes, "notes": notes})
+

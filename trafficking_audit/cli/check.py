@@ -1,0 +1,87 @@
+"""``audit check``: the CI gate for edited profiles and rules, with annotations and a review of the edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trafficking_audit.check.runner import compare_with_base, run_check
+from trafficking_audit.cli.common import DataOption, OutputOption, guarded, parse_date
+from trafficking_audit.data import locate
+from trafficking_audit.errors import EXIT_FINDINGS, InputError
+from trafficking_audit.output import emit
+from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_summary
+
+EPILOG = """Examples:
+
+  audit check
+
+  audit check jurisdictions/kazakhstan.yaml rules/treaties.yaml --strict
+
+  audit check --format sarif --output audit-check.sarif
+
+  audit check --format github --base origin/main --fail-on-regression
+
+Exit codes: 0 clean (warnings allowed unless --strict), 1 errors or regressions, 2 usage errors.
+"""
+
+
+@guarded
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Profiles, rule files or folders to check (default: all rules and profiles).", show_default=False
+        ),
+    ] = None,
+    data: DataOption = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings (unsourced facts, unused sources...) as errors.")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(CHECK_FORMATS)}.")] = "text",
+    output: OutputOption = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help="Git revision to compare with: report the findings each profile edit since then changes.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on_regression: Annotated[
+        bool, typer.Option("--fail-on-regression", help="With --base: exit 1 when an edit makes a finding worse.")
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="With --base: assess both versions as of this date (YYYY-MM-DD). Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check profiles and rules: schema, sources, dates, codes, treaty logic, rule examples."""
+    if fmt not in CHECK_FORMATS:
+        raise InputError(f"--format {fmt}: expected one of {', '.join(CHECK_FORMATS)}", code="usage")
+    if base is None and (fail_on_regression or as_of is not None):
+        raise InputError("--fail-on-regression and --as-of go with --base REV", code="usage")
+    today = dt.date.today()
+    location = locate(data)
+    report = run_check(paths or [], location, today, strict)
+    if base is not None:
+        report = compare_with_base(report, location, base, parse_date(as_of) or today)
+    report = report.model_copy(update={"fail_on_regression": fail_on_regression})
+    emit(render_check(fmt, report), output)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        try:
+            with open(summary, "a", encoding="utf-8") as stream:
+                stream.write(render_summary(report))
+        except OSError as exc:
+            typer.echo(f"warning: cannot append to GITHUB_STEP_SUMMARY {summary}: {exc.strerror}", err=True)
+    if not report.passed:
+        raise typer.Exit(EXIT_FINDINGS)

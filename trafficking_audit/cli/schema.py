@@ -1,0 +1,33 @@
+"""``audit schema``: print the JSON Schema of profiles or rule files, for editors and validators."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from trafficking_audit.cli.common import OutputOption, guarded
+from trafficking_audit.output import emit
+from trafficking_audit.schemas import SCHEMAS, schema_text
+
+EPILOG = """Examples:
+
+  audit schema profile
+
+  audit schema rule --output schemas/rule.schema.json
+
+  audit schema profile | check-jsonschema --schemafile /dev/stdin jurisdictions/*.yaml
+
+In an editor with the YAML language server, start a profile with:
+
+  # yaml-language-server: $schema=../schemas/profile.schema.json
+"""
+
+
+@guarded
+def schema(
+    kind: Annotated[str, typer.Argument(help=f"Which schema: {' or '.join(SCHEMAS)}.", show_default=False)],
+    output: OutputOption = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a profile or of a rule file."""
+    emit(schema_text(kind), output)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from trafficking_audit.models.facts import Fact
+from trafficking_audit.models.facts import Fact, history
 from trafficking_audit.models.profile import Profile
 
 # Fields of a free-keyed mapping (``treaties``) accept any key at this step.
@@ -104,3 +105,39 @@ def read(profile: Profile, path: str) -> Any:
         else:
             current = getattr(current, part, None)
     return current
+
+
+def fact_paths(section: BaseModel, prefix: str = "") -> list[str]:
+    """Every fact path of a profile (or of one of its sections), in schema order.
+
+    The schema gives the fields; the instance gives the keys of free-keyed mappings
+    (``treaties.<instrument>``), taken in sorted order. Lists of records (sources,
+    statistics, TIP tiers) hold no facts and are not walked.
+    """
+    paths: list[str] = []
+    for name, field in type(section).model_fields.items():
+        path = f"{prefix}{name}"
+        if _fact_value_type(field.annotation) is not None:
+            paths.append(path)
+            continue
+        value = getattr(section, name)
+        if isinstance(value, BaseModel):
+            paths.extend(fact_paths(value, f"{path}."))
+        elif isinstance(value, dict):
+            for key in sorted(value):
+                if isinstance(value[key], BaseModel):
+                    paths.extend(fact_paths(value[key], f"{path}.{key}."))
+    return paths
+
+
+def iter_facts(profile: Profile) -> Iterator[tuple[str, list[Fact[Any]]]]:
+    """Every fact the profile records, as (dotted path, its history), in schema order.
+
+    A single fact comes as a one-element history; absent fields are skipped. The
+    YAML location of a path is its dotted parts (plus the index of an entry when
+    the field holds a list), which is how ``audit check`` positions its messages.
+    """
+    for path in fact_paths(profile):
+        field = read(profile, path)
+        if field is not None:
+            yield path, history(field)

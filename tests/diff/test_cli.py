@@ -49,9 +49,9 @@ def test_rule_selection_and_changed_only(cli) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "stderr"),
     [
-        (OVER_TIME, 1, "1 regression(s) from Alphaland (2022-12-31) to Alphaland (2025-06-30): hotline (met -> not_met)"),
+        (OVER_TIME, 1, "1 regression(s) from Alphaland (2022-12-31) to Alphaland (2025-06-30): hotline"),
         (OVER_TIME[::-1], 1, "2 regression(s)"),
-        ((*OVER_TIME, "--skip-rule", "hotline"), 0, "1 rule(s) became unknown on the right (not a regression): coordinator"),
+        ((*OVER_TIME, "--skip-rule", "hotline"), 0, "became unknown on the right (not a regression): coordinator"),
         ((*OVER_TIME, "--rule", "means-elements"), 0, ""),
         (("alpha@2025-06-30", "alpha@2025-06-30"), 0, ""),
     ],

@@ -96,9 +96,9 @@ def assert_swapped(ab: Diff, ba: Diff) -> None:
     assert (ab.left, ab.right) == (ba.right, ba.left)
     assert ab.same_jurisdiction == ba.same_jurisdiction
     assert len(ab.rules) == len(ba.rules)
-    for x, y in zip(ab.rules, ba.rules):
+    for x, y in zip(ab.rules, ba.rules, strict=True):
         assert swap_rule(x) == y
-    for p, q in zip(ab.pillars, ba.pillars):
+    for p, q in zip(ab.pillars, ba.pillars, strict=True):
         assert swap_pillar(p) == q
     c, s = ab.counts, ba.counts
     assert (c.only_left, c.only_right, c.better, c.worse) == (s.only_right, s.only_left, s.worse, s.better)
@@ -106,7 +106,8 @@ def assert_swapped(ab: Diff, ba: Diff) -> None:
         s.both_met, s.neither, s.unknown, s.not_applicable, s.differing
     )
     assert (ab.right_has, ab.left_has) == (ba.left_has, ba.right_has)
-    assert [(f.fact, f.left, f.right) for f in ab.facts_changed] == [(f.fact, f.right, f.left) for f in ba.facts_changed]
+    swapped = [(f.fact, f.right, f.left) for f in ba.facts_changed]
+    assert [(f.fact, f.left, f.right) for f in ab.facts_changed] == swapped
 
 
 def swap_rule(r: RuleDiff) -> RuleDiff:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,9 @@ def as_json(value: Any) -> Any:
     return value
 
 
+@cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
+    """A validator of the committed schema, itself checked against its dialect's metaschema (once)."""
     schema = json.loads((COMMITTED / SCHEMAS[kind][1]).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
@@ -41,7 +44,9 @@ def validator(kind: str) -> jsonschema.protocols.Validator:
 
 
 def load(path: Path) -> Any:
-    return as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+    """A data file as plain JSON-like data (libyaml when available: the pure-Python parser is slow)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return as_json(yaml.load(path.read_text(encoding="utf-8"), Loader=loader))  # noqa: S506 - a safe loader
 
 
 @pytest.mark.parametrize("kind", list(SCHEMAS))

@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from trafficking_audit import __version__
+from trafficking_audit.cli import check as check_module
+from trafficking_audit.cli import diff as diff_module
+from trafficking_audit.cli import listing as listing_module
+from trafficking_audit.cli import new as new_module
+from trafficking_audit.cli import rules as rules_module
 from trafficking_audit.cli import run as run_module
+from trafficking_audit.cli import schema as schema_module
 from trafficking_audit.cli.common import State
 
 app = typer.Typer(
@@ -40,6 +46,12 @@ def main_options(
 
 
 app.command("run", epilog=run_module.EPILOG)(run_module.run)
+app.command("diff", epilog=diff_module.EPILOG)(diff_module.diff)
+app.command("new", epilog=new_module.EPILOG)(new_module.new)
+app.command("list", epilog=listing_module.EPILOG)(listing_module.list_)
+app.command("check", epilog=check_module.EPILOG)(check_module.check)
+app.command("schema", epilog=schema_module.EPILOG)(schema_module.schema)
+app.add_typer(rules_module.app, name="rules")
 
 
 def main() -> None:

@@ -44,3 +44,18 @@ def render_matrix(overview: Any) -> str:
     rows = [cell.model_dump(mode="json") for cell in overview.cells]
     data = {"as_of": overview.as_of.isoformat(), "rulebook_version": overview.rulebook_version, "rows": rows}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_rules_list(rules: Any) -> str:
+    """``audit rules list``: a JSON list of rules (id, title, pillar, severity, obligation, citations...)."""
+    return render_listing(rules.rules)
+
+
+def render_rule_page(page: BaseModel) -> str:
+    """``audit rules show``: the rule as written, with its file and the instruments it cites."""
+    return dump(page)
+
+
+def render_rule_tests(report: BaseModel) -> str:
+    """``audit rules test``: every example's result, the gaps, and the passed and failed counts."""
+    return dump(report)

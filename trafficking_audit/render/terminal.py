@@ -7,16 +7,20 @@ is wanted (a terminal, and ``NO_COLOR`` unset) and passes ``color``.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from trafficking_audit.models.diff import Diff, Lesson, SideFinding
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, Finding
-from trafficking_audit.models.rule import PILLARS
+from trafficking_audit.models.rule import PILLARS, Rule
+from trafficking_audit.models.rulebook import RuleList, RulePage
 from trafficking_audit.render.jinja import fmt_value, pct, score_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
@@ -28,6 +32,8 @@ from trafficking_audit.render.labels import (
     outcome_label,
     signed,
 )
+from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
+from trafficking_audit.ruletest import EXAMPLE_DAY, RuleTestReport
 
 TOP_RECOMMENDATIONS = 5
 
@@ -96,7 +102,10 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
     """Two audits side by side: scores, rules, what each side has that the other lacks, changed facts."""
     out = console(color, width)
     left, right = diff.left, diff.right
-    out.print(f"[bold]{escape(left.label)}[/bold] → [bold]{escape(right.label)}[/bold] · rulebook {escape(diff.rulebook_version)}")
+    out.print(
+        f"[bold]{escape(left.label)}[/bold] → [bold]{escape(right.label)}[/bold]"
+        f" · rulebook {escape(diff.rulebook_version)}"
+    )
     out.print(escape(diff.headline))
     out.print()
     scores = Table(title="Scores (indicative)", title_justify="left")
@@ -121,7 +130,8 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
             else outcome_cell(status)
             for status, detail in ((r.left, r.left_detail), (r.right, r.right_detail))
         ]
-        rules.add_row(f"{r.rule}\n[dim]{r.pillar}, {r.severity}[/dim]", *cells, f"[{CHANGE_COLOURS[r.change]}]{CHANGE_LABELS[r.change]}[/]")
+        change = f"[{CHANGE_COLOURS[r.change]}]{CHANGE_LABELS[r.change]}[/]"
+        rules.add_row(f"{r.rule}\n[dim]{r.pillar}, {r.severity}[/dim]", *cells, change)
     out.print(rules if diff.rules else "No rule's outcome differs.")
     for meeting, lacking, lessons in ((right, left, diff.right_has), (left, right, diff.left_has)):
         out.print()
@@ -149,7 +159,7 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
 def lesson_line(lesson: Lesson) -> str:
     """One rule the meeting side meets, with its provisions and sources."""
     provisions = "; ".join(lesson.provisions) or "no provision recorded"
-    sources = f" Sources: {', '.join(s.title for s in lesson.sources)}." if lesson.sources else ""
+    sources = f" Sources: {'; '.join(s.title for s in lesson.sources)}." if lesson.sources else ""
     return (
         f" • {lesson.rule} [dim]({lesson.severity}; {outcome_label(lesson.lacking).lower()} on the other side)[/dim]:"
         f" {escape(lesson.title)}. {escape(provisions)}.[dim]{escape(sources)}[/dim]"
@@ -166,9 +176,8 @@ def render_listing(summaries: list[JurisdictionSummary], color: bool = False, wi
     for column in ("Id", "Name", "ISO", "Last reviewed", "Coverage", "Score"):
         table.add_column(column, justify="right" if column in ("Coverage", "Score") else "left")
     for s in summaries:
-        table.add_row(
-            s.id, escape(s.name), f"{s.iso2}/{s.iso3}", s.last_reviewed.isoformat(), pct(s.coverage), score_text(s.score)
-        )
+        reviewed = s.last_reviewed.isoformat()
+        table.add_row(s.id, escape(s.name), f"{s.iso2}/{s.iso3}", reviewed, pct(s.coverage), score_text(s.score))
     out.print(table)
     out.print(f"[dim]Coverage: share of applicable rules with a known outcome. {DISCLAIMER}[/dim]")
     return recorded(out)
@@ -188,3 +197,109 @@ def render_overview(overview: Overview, color: bool = False, width: int = 100) -
     file = out.file
     assert isinstance(file, io.StringIO)
     return file.getvalue()
+
+
+# --- the rulebook: `audit rules list | show | test` ---------------------------------
+
+
+def render_rules_list(rules: RuleList, color: bool = False, width: int = 100) -> str:
+    """``audit rules list``: one table per pillar (the standards each rule cites are in json, md and show)."""
+    out = console(color, width)
+    out.print(f"[bold]{len(rules.rules)} rules[/bold] · rulebook {escape(rules.rulebook_version)}")
+    for pillar in PILLARS:
+        group = [r for r in rules.rules if r.pillar == pillar]
+        if not group:
+            continue
+        table = Table(title=f"{PILLAR_LABELS[pillar]} ({len(group)})", title_justify="left")
+        table.add_column("Rule", no_wrap=True)
+        table.add_column("Severity")
+        table.add_column("Obligation")
+        table.add_column("Title")
+        for r in group:
+            table.add_row(r.id, r.severity, r.obligation + ("*" if r.conditional else ""), escape(r.title))
+        out.print()
+        out.print(table)
+    out.print("[dim]* mandatory only where the standard binds (e.g. parties to CETS 197); good practice elsewhere. "
+              "`audit rules show ID` lists a rule's standards and articles.[/dim]")
+    return recorded(out)
+
+
+def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> str:
+    """``audit rules show``: one rule's page with the fixed sections of :data:`RULE_SECTIONS`."""
+    out = console(color, width)
+    rule = page.rule
+
+    def code(path: str) -> str:
+        return f"[cyan]{escape(path)}[/cyan]"
+
+    standards = [
+        f"• [bold]{escape(page.instruments[c.instrument].short)}[/bold] art. {escape(c.article)} ({c.strength})"
+        + (f": {escape(c.note)}" if c.note else "")
+        for c in rule.citations
+    ]
+    standards += [
+        f"[dim]{escape(i.short)} ({i.id}): {escape(i.title)}{' · ' + escape(i.url) if i.url else ''}[/dim]"
+        for i in page.instruments.values()
+    ]
+    recommendation = [
+        f"Graded '{page.verb}' ({rule.obligation}). Template (variables: jurisdiction, provision, missing):",
+        f"[italic]{escape(rule.recommendation)}[/italic]",
+    ]
+    bodies = [
+        [escape(rule.summary)],
+        [escape(rule.rationale)],
+        standards,
+        binding_lines(rule, code, escape),
+        ["• " + line for line in decision_lines(rule, code, escape)],
+        recommendation,
+        _example_lines(rule, code),
+    ]
+    out.print(f"[bold]{rule.id}[/bold]: {escape(rule.title)}")
+    out.print(f"[dim]{rule.pillar} · {rule.severity} · {rule.obligation} · {page.file} · "
+              f"rulebook {escape(page.rulebook_version)}[/dim]")
+    for heading, lines in zip(RULE_SECTIONS, bodies, strict=True):
+        out.print()
+        out.print(f"[bold]{heading}[/bold]")
+        for line in lines:
+            out.print(Padding(Text.from_markup(line), (0, 0, 0, 2), expand=False))
+    # Padding fills wrapped lines to the width; drop that so piped pages diff cleanly.
+    return "".join(line.rstrip() + "\n" for line in recorded(out).splitlines())
+
+
+def _example_lines(rule: Rule, code: Callable[[str], str]) -> list[str]:
+    if not rule.examples:
+        return ["The rule has no examples."]
+    example = rule.examples[0]
+    lines = [
+        f"{escape(example.name)}, as of {example.as_of or EXAMPLE_DAY}: expects "
+        f"[{OUTCOME_COLOURS[example.expect]}]{outcome_label(example.expect)}[/]"
+    ]
+    lines += [f"  {code(path)}: {escape(value_text(value))}" for path, value in example.facts.items()]
+    if not example.facts:
+        lines.append("  No facts recorded: every fact is unknown.")
+    lines.append(f"{len(rule.examples)} example(s) in all; `audit rules test --rule {rule.id}` runs them.")
+    return lines
+
+
+def render_rule_tests(report: RuleTestReport, color: bool = False, width: int = 100) -> str:
+    """``audit rules test``: each failing example with rule, example and both outcomes, then the summary."""
+    out = console(color, width)
+    for r in report.failures:
+        where = f"{escape(str(r.position))}: rule '{r.rule}', example '{escape(r.name)}'"
+        if r.error is not None:
+            out.print(f"[red]INVALID[/red] {where}: {escape(r.error)}", soft_wrap=True)
+        else:
+            out.print(f"[red]FAIL[/red] {where}: expected {r.expect}, got {r.actual}", soft_wrap=True)
+    for gap in report.gaps:
+        out.print(
+            f"[yellow]warning[/yellow] {escape(gap.path)}:{gap.line}:{gap.col}: rule '{gap.rule}' has no example "
+            f"expecting {', '.join(gap.missing)}",
+            soft_wrap=True,
+        )
+    style = "red" if report.failed else "green"
+    out.print(
+        f"[{style}]{report.passed} passed, {report.failed} failed[/{style}] "
+        f"({len(report.results)} examples of {report.rules} rules, rulebook {escape(report.rulebook_version)})",
+        soft_wrap=True,
+    )
+    return recorded(out)

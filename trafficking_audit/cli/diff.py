@@ -1,0 +1,96 @@
+"""``audit diff``: two jurisdictions, or one jurisdiction on two dates, rule by rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from trafficking_audit.audit import build_audit
+from trafficking_audit.cli.common import (
+    AsOfOption,
+    DataOption,
+    FormatOption,
+    OutputOption,
+    RuleOption,
+    SkipRuleOption,
+    StandardOption,
+    guarded,
+    parse_date,
+    terminal_width,
+    want_color,
+)
+from trafficking_audit.diff import became_unknown, compare, regressions
+from trafficking_audit.errors import EXIT_FINDINGS
+from trafficking_audit.output import emit
+from trafficking_audit.render import format_for, render
+from trafficking_audit.selection import select_rules
+from trafficking_audit.session import Session
+from trafficking_audit.sides import parse_side
+
+EPILOG = """Examples:
+
+  audit diff kz us
+
+  audit diff kazakhstan@2022-12-31 kazakhstan@2025-06-30
+
+  audit diff jurisdictions/kazakhstan.yaml kz@2019-01-01 --changed-only
+
+  audit diff KAZ USA --standard palermo-protocol --format html --output reports/kz-us.html
+
+  audit diff kz@2024-01-01 kz --format json --fail-on-regression
+"""
+
+SIDE_HELP = "Profile id, ISO 3166 code (kz, KAZ), alias or path to a YAML profile, optionally @YYYY-MM-DD."
+
+
+@guarded
+def diff(
+    left: Annotated[
+        str, typer.Argument(metavar="LEFT", help=f"The left side (the baseline). {SIDE_HELP}", show_default=False)
+    ],
+    right: Annotated[str, typer.Argument(
+            metavar="RIGHT", help=f"The right side (compared with the left). {SIDE_HELP}", show_default=False
+        )],
+    as_of: AsOfOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    data: DataOption = None,
+    standard: StandardOption = None,
+    rule: RuleOption = None,
+    skip_rule: SkipRuleOption = None,
+    changed_only: Annotated[
+        bool,
+        typer.Option("--changed-only", help="List only the rules whose outcome differs (counts still cover all)."),
+    ] = False,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-regression",
+            help="Exit 1 when a rule is worse on the right (met > partially met > not met); "
+            "unknown is not a regression.",
+        ),
+    ] = False,
+) -> None:
+    """Compare two jurisdictions, or one jurisdiction on two dates, rule by rule."""
+    default_day = parse_date(as_of) or dt.date.today()
+    sides = [parse_side(left, default_day), parse_side(right, default_day)]
+    chosen = format_for(output, fmt)
+    session = Session.open(data)
+    rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
+    profiles = [session.profiles.resolve(s.jurisdiction).profile for s in sides]
+    audits = [build_audit(p, rules, s.as_of, session.rulebook.version) for p, s in zip(profiles, sides, strict=True)]
+    result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only)
+    emit(render(chosen, result, kind="diff", color=output is None and want_color(), width=terminal_width()), output)
+    if not fail_on_regression:
+        return
+    unknown = became_unknown(result)
+    if unknown:
+        names = ", ".join(r.rule for r in unknown)
+        typer.echo(f"{len(unknown)} rule(s) became unknown on the right (not a regression): {names}", err=True)
+    worse = regressions(result)
+    if worse:
+        names = ", ".join(f"{r.rule} ({r.left} -> {r.right})" for r in worse)
+        typer.echo(f"{len(worse)} regression(s) from {result.left.label} to {result.right.label}: {names}", err=True)
+        raise typer.Exit(EXIT_FINDINGS)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,27 @@ from trafficking_audit.session import Session
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
+
+
+_SAVED_ENVIRONMENT: dict[str, str | None] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The cache of validated profiles lives in a temporary folder during the tests, never the user's.
+
+    Set before collection, since some test modules load profiles when they are imported.
+    """
+    for name in ("TRAFFICKING_AUDIT_CACHE_DIR", "TRAFFICKING_AUDIT_NO_CACHE"):
+        _SAVED_ENVIRONMENT[name] = os.environ.pop(name, None)
+    os.environ["TRAFFICKING_AUDIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="trafficking-audit-tests-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.get("TRAFFICKING_AUDIT_CACHE_DIR", ""), ignore_errors=True)
+    for name, value in _SAVED_ENVIRONMENT.items():
+        os.environ.pop(name, None)
+        if value is not None:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

@@ -9,16 +9,14 @@ name who already meets the standard and on which provision.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from trafficking_audit.evaluate import evaluate
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.recommend import recommend, source_refs
+from trafficking_audit.recommend import PeerFindings, PeerIndex, recommend, source_refs
 from trafficking_audit.scoring import score
-
-PeerFindings = Mapping[str, tuple[Profile, Sequence[Finding]]]
 
 
 def findings_for(profile: Profile, rules: Sequence[Rule], as_of: dt.date) -> list[Finding]:
@@ -31,10 +29,13 @@ def build_audit(
     rules: Sequence[Rule],
     as_of: dt.date,
     rulebook_version: str,
-    peers: PeerFindings | None = None,
+    peers: PeerFindings | PeerIndex | None = None,
+    findings: Sequence[Finding] | None = None,
 ) -> Audit:
-    """The complete audit of one profile."""
-    findings = recommend(profile, rules, findings_for(profile, rules, as_of), peers or {})
+    """The complete audit of one profile (``findings``: its findings when already evaluated)."""
+    if findings is None:
+        findings = findings_for(profile, rules, as_of)
+    findings = recommend(profile, rules, findings, peers if peers is not None else {})
     scores = score(findings)
     recommendations = sorted(
         (f.recommendation for f in findings if f.recommendation is not None), key=lambda r: r.priority

@@ -69,8 +69,23 @@ def truth(condition: Condition, reading: Reading) -> Truth:
     value = reading.value(condition.fact)
     if value is None:
         return None
-    (op, operand), = condition.operators().items()
+    op, operand = _leaf(condition)
     return compare(op, value, operand)
+
+
+# id -> (the condition itself, kept alive so that its id is not reused; its operator; its operand)
+_LEAVES: dict[int, tuple[Condition, str, Any]] = {}
+
+
+def _leaf(condition: Condition) -> tuple[str, Any]:
+    """The operator and operand of a leaf condition, found once per condition rather than per profile."""
+    entry = _LEAVES.get(id(condition))
+    if entry is None:
+        if len(_LEAVES) > 20_000:  # a long-lived process that loads many rulebooks
+            _LEAVES.clear()
+        (op, operand), = condition.operators().items()
+        entry = _LEAVES[id(condition)] = (condition, op, operand)
+    return entry[1], entry[2]
 
 
 def compare(op: str, value: Any, operand: Any) -> bool:

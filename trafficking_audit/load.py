@@ -8,25 +8,27 @@ that names a field the schema lacks fails at load time with its file and line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from trafficking_audit import cache
 from trafficking_audit.data import DataLocation, looks_like_path
 from trafficking_audit.errors import InputError, display_path
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import (
     OPERATORS,
-    InstrumentCatalogue,
     Instrument,
+    InstrumentCatalogue,
     Rule,
-    RuleFile,
     RulebookHeader,
+    RuleFile,
 )
 from trafficking_audit.recommend import check_template
 from trafficking_audit.schema_paths import PathError, fact_values
 from trafficking_audit.validation import validate
-from trafficking_audit.yamlsource import Document, PathKey, load_yaml
+from trafficking_audit.yamlsource import Document, PathKey, load_yaml, parse_yaml, read_text
 
 CONDITION_FIELDS = ("applies_if", "binding_if", "met", "partially_met")
 
@@ -40,9 +42,16 @@ class LoadedProfile:
 
 
 def load_profile(path: Path) -> LoadedProfile:
-    """Read and validate one profile file."""
-    doc = load_yaml(path)
-    return LoadedProfile(validate(Profile, doc), doc)
+    """Read and validate one profile file (the validated model from :mod:`~trafficking_audit.cache` when
+    the file and the code are unchanged; the document then parses its text only if asked for its data)."""
+    text = read_text(path)
+    cached = cache.fetch(Profile, text)
+    if cached is not None:
+        return LoadedProfile(cached, Document(display_path(path), text=text))
+    doc = parse_yaml(text, display_path(path))
+    profile = validate(Profile, doc)
+    cache.store(Profile, text, profile)
+    return LoadedProfile(profile, doc)
 
 
 @dataclass
@@ -183,6 +192,12 @@ class ProfileIndex:
     def all(self) -> list[LoadedProfile]:
         """Every bundled profile, in file-name order."""
         return [self.load(path) for path in self.location.profile_files()]
+
+    def each(self) -> Iterator[LoadedProfile]:
+        """Every profile in file-name order, one at a time and not kept: one pass over many profiles."""
+        for path in self.location.profile_files():
+            loaded = self._loaded.get(path.resolve()) if self._loaded else None
+            yield loaded if loaded is not None else load_profile(path)
 
     def resolve(self, argument: str) -> LoadedProfile:
         """The profile a jurisdiction argument names (id, ISO code, alias or file path)."""

@@ -1,40 +1,80 @@
-"""Build the cross-jurisdiction overview from individual audits (pure)."""
+"""Build the cross-jurisdiction overview from individual audits (pure).
+
+An overview over hundreds of jurisdictions must not hold hundreds of full audits
+(findings, evidence, recommendations with their peers) in memory: each audit is
+reduced to its :class:`Entry` (its row of scores and the status of each rule) as
+soon as it is made, and the overview is assembled from the entries. The row of a
+profile can also be had from its findings alone, which is all the overview printed
+by ``audit run --all`` needs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from trafficking_audit.audit import headline
 from trafficking_audit.models.overview import JurisdictionRow, MatrixCell, Overview, RuleColumn
-from trafficking_audit.models.result import Audit
+from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import PILLARS, Rule
+from trafficking_audit.scoring import score
 
 
-def build_overview(audits: Sequence[Audit], rules: Sequence[Rule], as_of: dt.date, rulebook_version: str) -> Overview:
-    """The matrix of outcomes and the score table of audits made on one date with one rulebook."""
+@dataclass(frozen=True)
+class Entry:
+    """What the overview keeps of one audit: its row, and the status of each rule by id."""
+
+    row: JurisdictionRow
+    statuses: dict[str, str]
+
+
+def entry_of_audit(audit: Audit) -> Entry:
+    """The overview entry of a complete audit."""
+    ref = audit.jurisdiction
+    row = JurisdictionRow(
+        id=ref.id, name=ref.name, iso2=ref.iso2, iso3=ref.iso3,
+        headline=audit.headline, overall=audit.scores.overall, pillars=audit.scores.pillars,
+    )
+    return Entry(row, {f.rule: f.status for f in audit.findings})
+
+
+def entry_of_findings(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> Entry:
+    """The same entry as the audit's, from the profile's findings (scores and headline as ``build_audit``)."""
+    scores = score(list(findings))
+    row = JurisdictionRow(
+        id=profile.id, name=profile.name, iso2=profile.iso2, iso3=profile.iso3,
+        headline=headline(profile.name, as_of, findings, scores), overall=scores.overall, pillars=scores.pillars,
+    )
+    return Entry(row, {f.rule: f.status for f in findings})
+
+
+def assemble_overview(
+    entries: Sequence[Entry], rules: Sequence[Rule], as_of: dt.date, rulebook_version: str
+) -> Overview:
+    """The matrix of outcomes and the score table of entries made on one date with one rulebook."""
     columns = sorted(
         (RuleColumn(id=r.id, title=r.title, pillar=r.pillar, severity=r.severity) for r in rules),
         key=lambda c: PILLARS.index(c.pillar),  # stable: rulebook order within a pillar
     )
-    ordered = sorted(audits, key=lambda a: a.jurisdiction.id)
-    rows = [
-        JurisdictionRow(
-            id=a.jurisdiction.id, name=a.jurisdiction.name, iso2=a.jurisdiction.iso2, iso3=a.jurisdiction.iso3,
-            headline=a.headline, overall=a.scores.overall, pillars=a.scores.pillars,
-        )
-        for a in ordered
-    ]
-    cells = []
-    for audit in ordered:
-        status = {f.rule: f.status for f in audit.findings}
+    ordered = sorted(entries, key=lambda e: e.row.id)
+    cells: list[MatrixCell] = []
+    for entry in ordered:
         cells.extend(
-            MatrixCell(jurisdiction=audit.jurisdiction.id, rule=c.id, pillar=c.pillar, severity=c.severity, status=status[c.id])
+            MatrixCell(jurisdiction=entry.row.id, rule=c.id, pillar=c.pillar, severity=c.severity,
+                       status=entry.statuses[c.id])
             for c in columns
         )
     return Overview(
         as_of=as_of,
         rulebook_version=rulebook_version,
         rules=columns,
-        jurisdictions=rows,
+        jurisdictions=[entry.row for entry in ordered],
         cells=cells,
     )
+
+
+def build_overview(audits: Sequence[Audit], rules: Sequence[Rule], as_of: dt.date, rulebook_version: str) -> Overview:
+    """The matrix of outcomes and the score table of audits made on one date with one rulebook."""
+    return assemble_overview([entry_of_audit(a) for a in audits], rules, as_of, rulebook_version)

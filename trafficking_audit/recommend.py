@@ -77,22 +77,37 @@ def priority_key(finding: Finding, order: int) -> tuple[int, int, int, int]:
     )
 
 
-def peers_for(rule_id: str, own_id: str, peer_findings: Mapping[str, tuple[Profile, Sequence[Finding]]]) -> list[Peer]:
-    """Jurisdictions (other than the audited one) that meet the rule, with their provisions."""
-    peers = []
-    for peer_id in sorted(peer_findings):
-        if peer_id == own_id:
-            continue
-        profile, findings = peer_findings[peer_id]
-        finding = next((f for f in findings if f.rule == rule_id), None)
-        if finding is None or finding.status != "met":
-            continue
-        provisions = sorted({e.provision for e in finding.evidence if e.provision})
-        source_ids = sorted({s for e in finding.evidence for s in e.sources})
-        peers.append(
-            Peer(id=profile.id, name=profile.name, provisions=provisions, sources=source_refs(profile, source_ids))
-        )
-    return peers
+PeerFindings = Mapping[str, tuple[Profile, Sequence[Finding]]]
+
+
+class PeerIndex:
+    """Who meets each rule among the peer jurisdictions, with their provisions and sources.
+
+    Built once from the peers' findings and shared by every audit of a run, so that
+    ``run --all`` over N profiles does not rebuild N peer lists for each of N audits.
+    """
+
+    def __init__(self, peer_findings: PeerFindings) -> None:
+        self._meeting: dict[str, list[Peer]] = {}
+        for peer_id in sorted(peer_findings):
+            profile, findings = peer_findings[peer_id]
+            seen: set[str] = set()
+            for finding in findings:
+                if finding.rule in seen:
+                    continue  # the first finding of a rule is the one that counts
+                seen.add(finding.rule)
+                if finding.status == "met":
+                    self._meeting.setdefault(finding.rule, []).append(_peer(profile, finding))
+
+    def peers_for(self, rule_id: str, own_id: str) -> list[Peer]:
+        """Jurisdictions (other than the audited one) that meet the rule, by profile id."""
+        return [peer for peer in self._meeting.get(rule_id, ()) if peer.id != own_id]
+
+
+def _peer(profile: Profile, finding: Finding) -> Peer:
+    provisions = sorted({e.provision for e in finding.evidence if e.provision})
+    source_ids = sorted({s for e in finding.evidence for s in e.sources})
+    return Peer(id=profile.id, name=profile.name, provisions=provisions, sources=source_refs(profile, source_ids))
 
 
 def source_refs(profile: Profile, ids: Sequence[str]) -> list[SourceRef]:
@@ -109,9 +124,10 @@ def recommend(
     profile: Profile,
     rules: Sequence[Rule],
     findings: Sequence[Finding],
-    peer_findings: Mapping[str, tuple[Profile, Sequence[Finding]]],
+    peer_findings: PeerFindings | PeerIndex,
 ) -> list[Finding]:
     """Attach a graded recommendation to every partially met or unmet finding, numbered by priority."""
+    peers = peer_findings if isinstance(peer_findings, PeerIndex) else PeerIndex(peer_findings)
     by_id = {rule.id: rule for rule in rules}
     failing = [
         (priority_key(f, i), f) for i, f in enumerate(findings) if f.status in ("not_met", "partially_met")
@@ -131,7 +147,7 @@ def recommend(
             verb=verb,
             text=phrase(verb, profile.name, action),
             priority=ranks[finding.rule],
-            peers=peers_for(rule.id, profile.id, peer_findings),
+            peers=peers.peers_for(rule.id, profile.id),
         )
         result.append(finding.model_copy(update={"recommendation": recommendation}))
     return result

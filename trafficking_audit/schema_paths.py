@@ -97,7 +97,7 @@ def _describe(fact_cls: type[Fact[Any]]) -> tuple[str, tuple[Any, ...] | None]:
 def read(profile: Profile, path: str) -> Any:
     """The raw field at ``path`` (a Fact, a list of Facts, or None when absent)."""
     current: Any = profile
-    for part in path.split("."):
+    for part in _parts(path):
         if current is None:
             return None
         if isinstance(current, dict):
@@ -105,6 +105,11 @@ def read(profile: Profile, path: str) -> Any:
         else:
             current = getattr(current, part, None)
     return current
+
+
+@lru_cache(maxsize=4096)
+def _parts(path: str) -> tuple[str, ...]:
+    return tuple(path.split("."))
 
 
 def fact_paths(section: BaseModel, prefix: str = "") -> list[str]:

@@ -18,6 +18,7 @@ from trafficking_audit.load import LoadedProfile, ProfileIndex, Rulebook, load_r
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Rule
+from trafficking_audit.recommend import PeerIndex
 
 
 @dataclass
@@ -30,9 +31,10 @@ class Session:
     _peers: dict[tuple[dt.date, tuple[str, ...]], dict[str, tuple[Profile, Sequence[Finding]]]] = field(
         default_factory=dict
     )
+    _peer_index: dict[tuple[dt.date, tuple[str, ...]], PeerIndex] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, data_dir: Path | None = None) -> "Session":
+    def open(cls, data_dir: Path | None = None) -> Session:
         """Locate the data and load the rulebook."""
         location = locate(data_dir)
         return cls(location, load_rulebook(location.rules), ProfileIndex(location))
@@ -49,4 +51,10 @@ class Session:
 
     def audit(self, loaded: LoadedProfile, rules: Sequence[Rule], as_of: dt.date) -> Audit:
         """The audit of one profile, with peers from the data."""
-        return build_audit(loaded.profile, rules, as_of, self.rulebook.version, self.peers(rules, as_of))
+        peers = self.peers(rules, as_of)
+        key = (as_of, tuple(r.id for r in rules))
+        if key not in self._peer_index:
+            self._peer_index[key] = PeerIndex(peers)
+        own = peers.get(loaded.profile.id)
+        known = own[1] if own is not None and own[0] is loaded.profile else None  # evaluated once, not twice
+        return build_audit(loaded.profile, rules, as_of, self.rulebook.version, self._peer_index[key], known)

@@ -5,14 +5,18 @@ graph with positions; we turn it into plain Python values ourselves instead of
 using a constructor, so that we can (1) keep a map from each value's path to its
 line and column for error messages, (2) reject duplicate keys, aliases, tags and
 non-string keys, and (3) never construct any object a file asks for. Limits on
-size, depth and node count keep hostile files cheap to refuse.
+size, depth and node count keep hostile files cheap to refuse. Positions are only
+read for messages, so a document finds them on first use, by walking its text
+again; most runs never need them and skip the cost in time and memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +47,39 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PathKey = tuple[str | int, ...]
 
 
-@dataclass
 class Document:
-    """A parsed YAML file: its data and the position of every value by path."""
+    """A parsed YAML file: its data and the position of every value by path.
 
-    path: str
-    data: Any
-    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    ``positions`` is computed on first use from ``text`` when not given; so is ``data``
+    when only the text is (a profile whose validated model came from the cache).
+    """
+
+    def __init__(
+        self,
+        path: str,
+        data: Any = None,
+        positions: dict[PathKey, tuple[int, int]] | None = None,
+        text: str | None = None,
+    ) -> None:
+        self.path = path
+        self._data = data
+        self._positions = positions
+        self._text = text
+
+    @property
+    def data(self) -> Any:
+        """The plain values of the file (mappings, lists, strings, numbers, booleans, dates, None)."""
+        if self._data is None and self._text is not None:
+            self._data = parse_yaml(self._text, self.path).data
+        return self._data
+
+    @property
+    def positions(self) -> dict[PathKey, tuple[int, int]]:
+        """Line and column of every value (of every mapping entry: of its key), by path."""
+        if self._positions is None:
+            self._positions = {} if self._text is None else parse_yaml(self._text, self.path, positions=True)._positions
+        assert self._positions is not None
+        return self._positions
 
     def position(self, loc: PathKey) -> Position:
         """The position of the value at ``loc``, or of its nearest ancestor that has one."""
@@ -106,13 +136,14 @@ def load_yaml(path: Path) -> Document:
     return parse_yaml(read_text(path), shown)
 
 
-def parse_yaml(text: str, shown: str) -> Document:
-    """Parse YAML text (one document, mapping at the root) keeping positions."""
+def parse_yaml(text: str, shown: str, positions: bool = False) -> Document:
+    """Parse YAML text (one document, mapping at the root); positions now, or on first use."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise InputError(f"file is too large (the limit is {MAX_BYTES} bytes)", Position(shown), code="file-too-large")
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        with _collector_paused():
+            node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "invalid YAML"
@@ -134,26 +165,44 @@ def parse_yaml(text: str, shown: str) -> Document:
         loader.dispose()
     if node is None:
         raise InputError("file is empty (expected a mapping)", Position(shown, 1, 1), code="empty")
-    doc = Document(shown, None)
-    builder = _Builder(doc)
+    builder = _Builder(shown, {} if positions else None)
     if not isinstance(node, yaml.MappingNode):
         raise InputError(
             "the top level must be a mapping of keys to values", builder.pos(node), code="root-not-mapping"
         )
-    doc.data = builder.build(node, (), 0)
-    return doc
+    with _collector_paused():
+        data = builder.build(node, (), 0)
+    return Document(shown, data, builder.positions, text)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a node graph and its values.
+
+    Both are trees, freed by reference counting, but their many small objects trigger
+    collections that walk every object alive: with hundreds of profiles loaded that
+    costs more than the parse itself.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Builder:
-    """Turns composed nodes into plain values, enforcing the safety rules."""
+    """Turns composed nodes into plain values, enforcing the safety rules (and noting positions if asked)."""
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
+    def __init__(self, path: str, positions: dict[PathKey, tuple[int, int]] | None) -> None:
+        self.path = path
+        self.positions = positions
         self.seen: set[int] = set()
         self.count = 0
 
     def pos(self, node: yaml.Node) -> Position:
-        return Position(self.doc.path, node.start_mark.line + 1, node.start_mark.column + 1)
+        return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node, loc: PathKey, depth: int) -> Any:
         self.count += 1
@@ -165,12 +214,19 @@ class _Builder:
             # The composer returns the anchored node again for every alias.
             raise InputError("YAML anchors and aliases are not allowed", self.pos(node), code="yaml-alias")
         self.seen.add(id(node))
-        self.doc.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            if self.positions is not None:
+                self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            return self._scalar(node)
+        if self.positions is not None:
+            self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise self._tag_error(node)
+            if self.positions is None:
+                return [self.build(item, loc, depth + 1) for item in node.value]
             return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
@@ -188,9 +244,12 @@ class _Builder:
             key = str(key_node.value)
             if key in result:
                 raise InputError(f"duplicate key '{key}'", self.pos(key_node), code="yaml-duplicate-key")
+            if self.positions is None:
+                result[key] = self.build(value_node, loc, depth + 1)
+                continue
             result[key] = self.build(value_node, loc + (key,), depth + 1)
             # Errors about an entry are reported at its key, where an editor looks first.
-            self.doc.positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:

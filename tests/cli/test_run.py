@@ -112,12 +112,12 @@ def test_rule_selection(cli) -> None:
 
 
 def test_internal_error_exit_3_without_traceback(cli, monkeypatch) -> None:
-    import trafficking_audit.cli.run as run_module
+    import trafficking_audit.selection as selection_module  # `audit run` imports it when it runs
 
     def boom(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(run_module, "select_rules", boom)
+    monkeypatch.setattr(selection_module, "select_rules", boom)
     result = cli("run", "kz")
     assert result.exit_code == 3
     assert "internal error: RuntimeError: kaboom" in result.stderr

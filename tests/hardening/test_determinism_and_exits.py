@@ -34,7 +34,7 @@ def test_output_does_not_depend_on_directory_order(cli, monkeypatch) -> None:
 
 
 def test_debug_shows_the_traceback_of_internal_errors(cli, monkeypatch) -> None:
-    import trafficking_audit.cli.run as run_module
+    import trafficking_audit.selection as selection_module  # `audit run` imports it when it runs
     from trafficking_audit.cli.common import State
 
     monkeypatch.setattr(State, "debug", False)  # restored after the test, whatever --debug set
@@ -42,7 +42,7 @@ def test_debug_shows_the_traceback_of_internal_errors(cli, monkeypatch) -> None:
     def boom(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(run_module, "select_rules", boom)
+    monkeypatch.setattr(selection_module, "select_rules", boom)
     result = cli("--debug", "run", "kz")
     assert result.exit_code == 3
     assert "Traceback" in result.stderr and "kaboom" in result.stderr

@@ -9,12 +9,14 @@ from typing import Annotated
 
 import typer
 
-from trafficking_audit.check.runner import compare_with_base, run_check
 from trafficking_audit.cli.common import DataOption, OutputOption, guarded, parse_date
 from trafficking_audit.data import locate
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
 from trafficking_audit.output import emit
-from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_summary
+
+# The keys of `render.check.CHECK_FORMATS`, named here so that `audit --help` need not import the
+# renderers and models (tests/cli/test_startup.py keeps the two equal).
+CHECK_FORMAT_NAMES = ("text", "json", "sarif", "github")
 
 EPILOG = """Examples:
 
@@ -42,7 +44,9 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat warnings (unsourced facts, unused sources...) as errors.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(CHECK_FORMATS)}.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(CHECK_FORMAT_NAMES)}.")
+    ] = "text",
     output: OutputOption = None,
     base: Annotated[
         str | None,
@@ -65,6 +69,10 @@ def check(
     ] = None,
 ) -> None:
     """Check profiles and rules: schema, sources, dates, codes, treaty logic, rule examples."""
+    # Imported here, not at the top: `audit --help` and other commands should not pay for them.
+    from trafficking_audit.check.runner import compare_with_base, run_check
+    from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_summary
+
     if fmt not in CHECK_FORMATS:
         raise InputError(f"--format {fmt}: expected one of {', '.join(CHECK_FORMATS)}", code="usage")
     if base is None and (fail_on_regression or as_of is not None):

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from trafficking_audit.audit import build_audit
 from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
@@ -21,12 +20,9 @@ from trafficking_audit.cli.common import (
     terminal_width,
     want_color,
 )
-from trafficking_audit.diff import became_unknown, compare, regressions
 from trafficking_audit.errors import EXIT_FINDINGS
 from trafficking_audit.output import emit
 from trafficking_audit.render import format_for, render
-from trafficking_audit.selection import select_rules
-from trafficking_audit.session import Session
 from trafficking_audit.sides import parse_side
 
 EPILOG = """Examples:
@@ -74,6 +70,11 @@ def diff(
     ] = False,
 ) -> None:
     """Compare two jurisdictions, or one jurisdiction on two dates, rule by rule."""
+    # Imported here, not at the top: `audit --help` and other commands should not pay for them.
+    from trafficking_audit.audit import build_audit
+    from trafficking_audit.diff import became_unknown, compare, regressions
+    from trafficking_audit.selection import select_rules
+    from trafficking_audit.session import Session
     default_day = parse_date(as_of) or dt.date.today()
     sides = [parse_side(left, default_day), parse_side(right, default_day)]
     chosen = format_for(output, fmt)

@@ -11,10 +11,7 @@ import typer
 from trafficking_audit.cli.common import DataOption, guarded
 from trafficking_audit.data import locate
 from trafficking_audit.errors import InputError, display_path
-from trafficking_audit.identity import identify
-from trafficking_audit.load import load_rulebook
 from trafficking_audit.output import emit
-from trafficking_audit.scaffold import scaffold
 
 EPILOG = """Examples:
 
@@ -51,6 +48,10 @@ def new(
     data: DataOption = None,
 ) -> None:
     """Scaffold a new jurisdiction profile: every fact present, unknown, and commented."""
+    # Imported here, not at the top: `audit --help` and other commands should not pay for them.
+    from trafficking_audit.identity import identify
+    from trafficking_audit.load import load_rulebook
+    from trafficking_audit.scaffold import scaffold
     if output is not None and output.exists() and not output.is_dir() and not force:
         raise InputError(f"{output}: already exists; pass --force to overwrite it", code="usage")
     identity = identify(name, iso2)

@@ -11,15 +11,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from trafficking_audit.audit import findings_for
 from trafficking_audit.cli.common import terminal_width, want_color
 from trafficking_audit.errors import InputError
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import Rule
 from trafficking_audit.output import emit, write_atomic
-from trafficking_audit.overview import build_overview
+from trafficking_audit.overview import Entry, assemble_overview, entry_of_audit, entry_of_findings
 from trafficking_audit.render import FORMATS, render
 from trafficking_audit.session import Session
 
@@ -30,18 +31,23 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     """Audit every profile; write the reports and overview, or print the overview."""
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})", code="usage")
-    loaded = session.profiles.all()
-    if not loaded:
+    total = len(session.location.profile_files())
+    if not total:
         raise InputError(f"no profiles found in {session.location.jurisdictions}", code="usage")
-    audits: list[Audit] = []
-    with progress(len(loaded)) as advance:
-        for item in loaded:
-            audit = session.audit(item, rules, day)
-            audits.append(audit)
-            if output_dir is not None:
+    entries: list[Entry] = []
+    with progress(total) as advance:
+        if output_dir is None:
+            # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
+            for item in session.profiles.each():
+                entries.append(entry_of_findings(item.profile, findings_for(item.profile, rules, day), day))
+                advance(item.profile.id)
+        else:
+            for item in session.profiles.all():
+                audit = session.audit(item, rules, day)
                 write_reports(output_dir, audit, fmt)
-            advance(item.profile.id)
-    overview = build_overview(audits, rules, day, session.rulebook.version)
+                entries.append(entry_of_audit(audit))
+                advance(item.profile.id)
+    overview = assemble_overview(entries, rules, day, session.rulebook.version)
     if output_dir is None:
         chosen = fmt or "terminal"
         emit(render(chosen, overview, kind="overview", color=want_color(), width=terminal_width()), None)
@@ -67,7 +73,7 @@ def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
 
 
 @contextlib.contextmanager
-def progress(total: int) -> Iterator[object]:
+def progress(total: int) -> Iterator[Callable[[str], None]]:
     """A rich progress bar on standard error when it is a terminal; a no-op otherwise."""
     if not sys.stderr.isatty():
         yield lambda _name: None

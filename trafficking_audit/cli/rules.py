@@ -8,7 +8,7 @@ registry like every other command.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,10 +16,9 @@ from trafficking_audit.cli.common import DataOption, RuleOption, guarded, termin
 from trafficking_audit.errors import EXIT_FINDINGS, EXIT_INPUT, InputError
 from trafficking_audit.output import emit
 from trafficking_audit.render import render
-from trafficking_audit.rulebook import rule_list, rule_page, rulebook_docs
-from trafficking_audit.ruletest import run_rule_tests
-from trafficking_audit.selection import select_rules
-from trafficking_audit.session import Session
+
+if TYPE_CHECKING:
+    from trafficking_audit.load import Rulebook
 
 DOCS_PATH = Path("docs/rules.md")
 
@@ -81,6 +80,13 @@ def _emit(fmt: str, result: object, kind: str) -> None:
     emit(render(fmt, result, kind=kind, color=want_color(), width=terminal_width()), None)
 
 
+def _rulebook(data: Path | None) -> Rulebook:
+    # The layers below are imported in the commands, not at the top, so that `audit --help` stays fast.
+    from trafficking_audit.session import Session
+
+    return Session.open(data).rulebook
+
+
 @app.command("list", epilog=LIST_EPILOG)
 @guarded
 def list_rules(
@@ -100,8 +106,10 @@ def list_rules(
     data: DataOption = None,
 ) -> None:
     """List the rules: id, title, pillar, severity, obligation and the articles they cite."""
+    from trafficking_audit.rulebook import rule_list
+
     chosen = _format(fmt, ("terminal", "json", "md"))
-    _emit(chosen, rule_list(Session.open(data).rulebook, pillar, instrument), "rules_list")
+    _emit(chosen, rule_list(_rulebook(data), pillar, instrument), "rules_list")
 
 
 @app.command("show", epilog=SHOW_EPILOG)
@@ -114,8 +122,10 @@ def show(
     data: DataOption = None,
 ) -> None:
     """Show one rule's page: what it checks, why, its standards, who it binds, how it decides, an example."""
+    from trafficking_audit.rulebook import rule_page
+
     chosen = _format(fmt, ("terminal", "md", "json"))
-    _emit(chosen, rule_page(Session.open(data).rulebook, rule_id), "rule_page")
+    _emit(chosen, rule_page(_rulebook(data), rule_id), "rule_page")
 
 
 @app.command("test", epilog=TEST_EPILOG)
@@ -126,8 +136,11 @@ def test(
     data: DataOption = None,
 ) -> None:
     """Run every rule's examples and compare each outcome with the one it expects."""
+    from trafficking_audit.ruletest import run_rule_tests
+    from trafficking_audit.selection import select_rules
+
     chosen = _format(fmt, ("terminal", "json"))
-    book = Session.open(data).rulebook
+    book = _rulebook(data)
     report = run_rule_tests(book, select_rules(book, only=rule or ()))
     _emit(chosen, report, "rule_tests")
     if report.invalid:
@@ -150,7 +163,9 @@ def docs(
     data: DataOption = None,
 ) -> None:
     """Generate the rulebook reference (docs/rules.md) from the rule files."""
-    text = render("md", rulebook_docs(Session.open(data).rulebook), kind="rulebook_docs")
+    from trafficking_audit.rulebook import rulebook_docs
+
+    text = render("md", rulebook_docs(_rulebook(data)), kind="rulebook_docs")
     if not check:
         emit(text, output)
         return

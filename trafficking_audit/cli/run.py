@@ -22,11 +22,8 @@ from trafficking_audit.cli.common import (
     want_color,
 )
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
-from trafficking_audit.models.rule import SEVERITIES
 from trafficking_audit.output import emit
 from trafficking_audit.render import format_for, render
-from trafficking_audit.selection import select_rules
-from trafficking_audit.session import Session
 
 EPILOG = """Examples:
 
@@ -64,6 +61,10 @@ def run(
     ] = None,
 ) -> None:
     """Audit a jurisdiction's anti-trafficking law against the rulebook."""
+    # Imported here, not at the top: `audit --help` and other commands should not pay for them.
+    from trafficking_audit.models.rule import SEVERITIES
+    from trafficking_audit.selection import select_rules
+    from trafficking_audit.session import Session
     if fail_on is not None and fail_on not in SEVERITIES:
         raise InputError(f"--fail-on {fail_on}: expected one of {', '.join(SEVERITIES)}", code="usage")
     day = parse_date(as_of) or dt.date.today()

@@ -8,7 +8,10 @@ import typer
 
 from trafficking_audit.cli.common import OutputOption, guarded
 from trafficking_audit.output import emit
-from trafficking_audit.schemas import SCHEMAS, schema_text
+
+# The keys of `schemas.SCHEMAS`, named here so that `audit --help` need not import the models
+# (tests/cli/test_startup.py keeps the two equal).
+SCHEMA_KINDS = ("profile", "rule")
 
 EPILOG = """Examples:
 
@@ -26,8 +29,10 @@ In an editor with the YAML language server, start a profile with:
 
 @guarded
 def schema(
-    kind: Annotated[str, typer.Argument(help=f"Which schema: {' or '.join(SCHEMAS)}.", show_default=False)],
+    kind: Annotated[str, typer.Argument(help=f"Which schema: {' or '.join(SCHEMA_KINDS)}.", show_default=False)],
     output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a profile or of a rule file."""
+    from trafficking_audit.schemas import schema_text
+
     emit(schema_text(kind), output)

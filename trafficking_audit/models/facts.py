@@ -92,6 +92,8 @@ def select(field: Any, day: dt.date) -> Fact[Any] | None:
     When several values cover the day (an overlap, which ``audit check`` reports),
     the one that started last wins, so the newest statement of the law is used.
     """
+    if isinstance(field, Fact):  # a single value, the common case: no history to sort
+        return field if field.holds_on(day) else None
     candidates = [fact for fact in history(field) if fact.holds_on(day)]
     if not candidates:
         return None

@@ -1,0 +1,50 @@
+"""What a command imports: ``audit --help`` none of the heavy libraries, JSON output neither
+rich nor pycountry. These are lists of modules, not timings (``benchmarks/run.py`` times them)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+HEAVY = {"pydantic", "pydantic_core", "yaml", "jinja2", "rich", "pycountry"}
+SCRIPT = """
+import contextlib, io, json, sys
+from trafficking_audit.cli.app import app
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        app(sys.argv[1:], prog_name="audit")
+    except SystemExit:
+        pass
+sys.stderr.write(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+
+
+def imported(*args: str) -> set[str]:
+    """Top-level packages imported by the time ``audit ARGS`` has finished (in a fresh interpreter)."""
+    done = subprocess.run([sys.executable, "-c", SCRIPT, *args], cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def test_help_imports_none_of_the_heavy_libraries() -> None:
+    assert imported("--help") & HEAVY == set()
+    # A command's own --help: typer itself may coerce parameters with pydantic; nothing of ours loads.
+    assert imported("run", "--help") & (HEAVY - {"pydantic", "pydantic_core"}) == set()
+
+
+def test_json_report_imports_neither_rich_nor_pycountry() -> None:
+    loaded = imported("run", "kazakhstan", "--format", "json", "--as-of", "2025-06-30")
+    assert "pydantic" in loaded  # it did run
+    assert loaded & {"rich", "pycountry"} == set()
+
+
+def test_names_listed_for_help_match_the_registries() -> None:
+    from trafficking_audit.cli.check import CHECK_FORMAT_NAMES
+    from trafficking_audit.cli.schema import SCHEMA_KINDS
+    from trafficking_audit.render.check import CHECK_FORMATS
+    from trafficking_audit.schemas import SCHEMAS
+
+    assert tuple(CHECK_FORMATS) == CHECK_FORMAT_NAMES
+    assert tuple(SCHEMAS) == SCHEMA_KINDS

@@ -1,0 +1,110 @@
+"""A cache of validated profiles, keyed by file content: never stale, safe to delete.
+
+Reading a profile's YAML costs ten times more than validating it (libyaml composes
+the nodes; we walk them enforcing the safety rules), and an unchanged file always
+gives the same validated model. So the JSON of a validated profile is kept in the
+user's cache folder under a name that hashes the file's text together with
+everything that decides how the text is read: the package's parsing and model
+code, and the versions of pydantic and Python. A changed file, or changed code,
+gives another name and is read afresh; only valid profiles are stored, so a file
+with an error is read, and reported, every time. Entries are never updated in
+place and any of them can be deleted at any moment.
+
+``TRAFFICKING_AUDIT_NO_CACHE=1`` turns the cache off; ``TRAFFICKING_AUDIT_CACHE_DIR``
+moves it (default: ``$XDG_CACHE_HOME/trafficking-audit``, else
+``~/.cache/trafficking-audit``; ``%LOCALAPPDATA%`` on Windows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+FORMAT = "1"  # bump when the way entries are written changes
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The code that turns a file's text into a validated model: a change to any of it changes every key.
+CODE = ("yamlsource.py", "validation.py", "models")
+
+
+def cache_dir() -> Path | None:
+    """The folder of the cache, or None when it is turned off."""
+    if os.environ.get("TRAFFICKING_AUDIT_NO_CACHE", "") not in ("", "0"):
+        return None
+    configured = os.environ.get("TRAFFICKING_AUDIT_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "trafficking-audit" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "trafficking-audit"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the code and library versions that decide what a file validates to."""
+    import pydantic
+    import pydantic_core
+
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}|{pydantic.VERSION}|{pydantic_core.__version__}".encode())
+    for name in CODE:
+        target = PACKAGE_DIR / name
+        for source in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            digest.update(source.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def entry_path(model: type[BaseModel], text: str) -> Path | None:
+    """Where the validated form of ``text`` as ``model`` is kept (None when the cache is off)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{code_fingerprint()}|{model.__module__}.{model.__qualname__}|".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    key = digest.hexdigest()
+    return folder / "validated" / key[:2] / f"{key}.json"
+
+
+def fetch(model: type[M], text: str) -> M | None:
+    """The model ``text`` validated to before, or None (not cached, cache off, or an unreadable entry)."""
+    path = entry_path(model, text)
+    if path is None:
+        return None
+    try:
+        stored = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        return model.model_validate_json(stored)
+    except ValidationError:
+        return None  # a damaged entry: read the file again, and `store` replaces it
+
+
+def store(model: type[M], text: str, value: M) -> None:
+    """Keep ``value``, the validated form of ``text``; failures to write are ignored (it is only a cache)."""
+    path = entry_path(model, text)
+    if path is None:
+        return
+    try:
+        # Unset fields stay unset, so the model read back is the same, field for field.
+        payload = value.model_dump_json(exclude_unset=True).encode("utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(payload)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError):
+        pass

@@ -9,7 +9,7 @@ name who already meets the standard and on which provision.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from trafficking_audit.evaluate import evaluate
 from trafficking_audit.models.profile import Profile
@@ -31,8 +31,10 @@ def build_audit(
     rulebook_version: str,
     peers: PeerFindings | PeerIndex | None = None,
     findings: Sequence[Finding] | None = None,
+    instruments: Mapping[str, str] | None = None,
 ) -> Audit:
-    """The complete audit of one profile (``findings``: its findings when already evaluated)."""
+    """The complete audit of one profile (``findings``: its findings when already evaluated;
+    ``instruments``: short names by instrument id, so reports can name what they cite)."""
     if findings is None:
         findings = findings_for(profile, rules, as_of)
     findings = recommend(profile, rules, findings, peers if peers is not None else {})
@@ -53,6 +55,9 @@ def build_audit(
         findings=findings,
         recommendations=recommendations,
         sources=source_refs(profile, cited),
+        instruments={
+            i: (instruments or {}).get(i, i) for i in sorted({c.instrument for f in findings for c in f.citations})
+        },
     )
 
 

@@ -57,4 +57,10 @@ class Session:
             self._peer_index[key] = PeerIndex(peers)
         own = peers.get(loaded.profile.id)
         known = own[1] if own is not None and own[0] is loaded.profile else None  # evaluated once, not twice
-        return build_audit(loaded.profile, rules, as_of, self.rulebook.version, self._peer_index[key], known)
+        return build_audit(
+            loaded.profile, rules, as_of, self.rulebook.version, self._peer_index[key], known, self.instrument_names()
+        )
+
+    def instrument_names(self) -> dict[str, str]:
+        """Short names of the rulebook's instruments, by id."""
+        return {i.id: i.short for i in self.rulebook.instruments.values()}

@@ -81,7 +81,11 @@ def diff(
     session = Session.open(data)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
     profiles = [session.profiles.resolve(s.jurisdiction).profile for s in sides]
-    audits = [build_audit(p, rules, s.as_of, session.rulebook.version) for p, s in zip(profiles, sides, strict=True)]
+    names = session.instrument_names()
+    audits = [
+        build_audit(p, rules, s.as_of, session.rulebook.version, instruments=names)
+        for p, s in zip(profiles, sides, strict=True)
+    ]
     result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only)
     emit(render(chosen, result, kind="diff", color=output is None and want_color(), width=terminal_width()), output)
     if not fail_on_regression:

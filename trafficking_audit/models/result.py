@@ -124,3 +124,6 @@ class Audit(Result):
     findings: list[Finding] = Field(description="One per rule, in rulebook order.")
     recommendations: list[Recommendation] = Field(description="In priority order.")
     sources: list[SourceRef] = Field(description="Sources cited by the evidence, in the profile's order.")
+    instruments: dict[str, str] = Field(
+        default_factory=dict, description="Short names of the instruments the findings cite, by instrument id."
+    )

@@ -38,24 +38,149 @@ RECORD_FIELDS = ("sources", "treaties", "statistics", "tip_tiers")
 
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2025, 12, 31)  # never in the future, for `audit check`
 WORDS = (
-    "law", "amendment", "criminal", "code", "article", "provision", "victim", "assistance", "referral", "mechanism",
-    "national", "coordinator", "ministry", "interior", "labour", "social", "protection", "prosecutor", "court",
-    "sentence", "offence", "exploitation", "forced", "labour", "sexual", "child", "adult", "migrant", "worker",
-    "border", "police", "unit", "training", "report", "data", "statistics", "shelter", "compensation", "fund",
-    "guardian", "interview", "hotline", "campaign", "recruitment", "agency", "licence", "inspection", "sector",
-    "domestic", "agriculture", "supply", "chain", "procurement", "due", "diligence", "extradition", "mutual",
-    "legal", "assistance", "treaty", "protocol", "ratification", "reservation", "declaration", "evaluation",
-    "review", "committee", "recommendation", "implementation", "regulation", "decree", "order", "resolution",
-    "guidance", "practice", "cooperation", "NGO", "international", "organisation", "funding", "budget", "region",
-    "district", "capital", "cases", "convictions"
+    "law",
+    "amendment",
+    "criminal",
+    "code",
+    "article",
+    "provision",
+    "victim",
+    "assistance",
+    "referral",
+    "mechanism",
+    "national",
+    "coordinator",
+    "ministry",
+    "interior",
+    "labour",
+    "social",
+    "protection",
+    "prosecutor",
+    "court",
+    "sentence",
+    "offence",
+    "exploitation",
+    "forced",
+    "labour",
+    "sexual",
+    "child",
+    "adult",
+    "migrant",
+    "worker",
+    "border",
+    "police",
+    "unit",
+    "training",
+    "report",
+    "data",
+    "statistics",
+    "shelter",
+    "compensation",
+    "fund",
+    "guardian",
+    "interview",
+    "hotline",
+    "campaign",
+    "recruitment",
+    "agency",
+    "licence",
+    "inspection",
+    "sector",
+    "domestic",
+    "agriculture",
+    "supply",
+    "chain",
+    "procurement",
+    "due",
+    "diligence",
+    "extradition",
+    "mutual",
+    "legal",
+    "assistance",
+    "treaty",
+    "protocol",
+    "ratification",
+    "reservation",
+    "declaration",
+    "evaluation",
+    "review",
+    "committee",
+    "recommendation",
+    "implementation",
+    "regulation",
+    "decree",
+    "order",
+    "resolution",
+    "guidance",
+    "practice",
+    "cooperation",
+    "NGO",
+    "international",
+    "organisation",
+    "funding",
+    "budget",
+    "region",
+    "district",
+    "capital",
+    "cases",
+    "convictions",
 )
-SYLLABLES = ("al", "bor", "cal", "dor", "el", "fen", "gar", "hal", "is", "jor", "kel", "lun", "mar", "nor",
-             "ost", "pel", "quar", "ros", "sal", "tor", "ul", "val", "wen", "xar", "yel", "zan")
-REGIONS = ("Central Asia", "Eastern Europe", "Western Europe", "Northern Europe", "Southern Europe", "Middle East",
-           "North Africa", "West Africa", "East Africa", "Southern Africa", "South Asia", "South-East Asia",
-           "East Asia", "Oceania", "Caribbean", "Central America", "South America", "North America")
-SOURCE_PREFIXES = {"legislation": "law", "official_report": "gov", "international_report": "intl",
-                   "news": "news", "academic": "paper", "treaty_record": "treaty"}
+SYLLABLES = (
+    "al",
+    "bor",
+    "cal",
+    "dor",
+    "el",
+    "fen",
+    "gar",
+    "hal",
+    "is",
+    "jor",
+    "kel",
+    "lun",
+    "mar",
+    "nor",
+    "ost",
+    "pel",
+    "quar",
+    "ros",
+    "sal",
+    "tor",
+    "ul",
+    "val",
+    "wen",
+    "xar",
+    "yel",
+    "zan",
+)
+REGIONS = (
+    "Central Asia",
+    "Eastern Europe",
+    "Western Europe",
+    "Northern Europe",
+    "Southern Europe",
+    "Middle East",
+    "North Africa",
+    "West Africa",
+    "East Africa",
+    "Southern Africa",
+    "South Asia",
+    "South-East Asia",
+    "East Asia",
+    "Oceania",
+    "Caribbean",
+    "Central America",
+    "South America",
+    "North America",
+)
+SOURCE_PREFIXES = {
+    "legislation": "law",
+    "official_report": "gov",
+    "international_report": "intl",
+    "news": "news",
+    "academic": "paper",
+    "treaty_record": "treaty",
+}
 PARENT_TREATY = {"palermo-protocol": "untoc", "ilo-p029": "ilo-c029"}  # a protocol needs its treaty
 
 
@@ -128,8 +253,10 @@ class ProfileWriter:
         if value != "unknown":
             entry["sources"] = self.cite()
             if rng.random() < 0.5:
-                entry["provision"] = f"{rng.choice(('Criminal Code', 'Law', 'Decree', 'Code of Criminal Procedure'))}" \
+                entry["provision"] = (
+                    f"{rng.choice(('Criminal Code', 'Law', 'Decree', 'Code of Criminal Procedure'))}"
                     f" Art. {rng.randint(1, 400)}"
+                )
         if rng.random() < 0.75 * self.verbosity:
             entry["note"] = self.text(6, int(12 + 50 * self.verbosity))
         if start is not None:
@@ -181,8 +308,10 @@ class ProfileWriter:
         kinds = list(get_args(SourceKind))
         for number in range(rng.randint(14, 42)):
             kind = rng.choice(kinds)
-            source: dict[str, Any] = {"id": f"{SOURCE_PREFIXES.get(kind, 'src')}-{number + 1}",
-                                      "title": self.text(6, 24)}
+            source: dict[str, Any] = {
+                "id": f"{SOURCE_PREFIXES.get(kind, 'src')}-{number + 1}",
+                "title": self.text(6, 24),
+            }
             if rng.random() < 0.8:
                 source["publisher"] = self.text(2, 8)
             if rng.random() < 0.8:
@@ -211,9 +340,12 @@ class ProfileWriter:
                 record["in_force"] = self.day(dt.date(2019, 1, 1), dt.date(2020, 12, 31))
                 if rng.random() < 0.3:
                     record["reservations"] = [
-                        {"article": f"{rng.randint(1, 40)}({rng.randint(1, 4)})",
-                         "kind": rng.choice(("reservation", "declaration")),
-                         "effect": self.text(8, 30), "sources": self.cite(1, 2)}
+                        {
+                            "article": f"{rng.randint(1, 40)}({rng.randint(1, 4)})",
+                            "kind": rng.choice(("reservation", "declaration")),
+                            "effect": self.text(8, 30),
+                            "sources": self.cite(1, 2),
+                        }
                         for _ in range(rng.randint(1, 2))
                     ]
             result[instrument] = record
@@ -344,8 +476,10 @@ def main(argv: list[str] | None = None) -> int:
     paths = generate(args.out_dir, args.count, args.seed)
     sizes = [p.stat().st_size for p in paths]
     if sizes:
-        print(f"{len(paths)} profiles in {args.out_dir / 'jurisdictions'}: {min(sizes) // 1024}-"
-              f"{max(sizes) // 1024} KB, mean {sum(sizes) / len(sizes) / 1024:.1f} KB")
+        print(
+            f"{len(paths)} profiles in {args.out_dir / 'jurisdictions'}: {min(sizes) // 1024}-"
+            f"{max(sizes) // 1024} KB, mean {sum(sizes) / len(sizes) / 1024:.1f} KB"
+        )
     return 0
 
 

@@ -91,8 +91,11 @@ def child_env(work: Path) -> dict[str, str]:
 
 def run_once(workload: Workload, env: dict[str, str], cwd: Path, record: bool) -> None:
     """Run the command once; record wall-clock time, CPU time and the child's own peak RSS."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
-            tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile("r", suffix=".rss") as rss,
+    ):
         command = workload.command
         if GNU_TIME.exists():  # its child is forked from a tiny process: ru_maxrss is the command's own
             command = [str(GNU_TIME), "-f", "%M", "-o", rss.name, *command]
@@ -108,8 +111,10 @@ def run_once(workload: Workload, env: dict[str, str], cwd: Path, record: bool) -
         reported = rss.read().strip().splitlines()
         peak_kb = int(reported[-1]) if reported and reported[-1].isdigit() else usage.ru_maxrss
     if process.returncode != workload.expect_exit:
-        sys.exit(f"benchmarks/run.py: `{' '.join(workload.command[:6])} ...` exited {process.returncode}:\n"
-                 f"{stderr.decode(errors='replace')[-2000:]}")
+        sys.exit(
+            f"benchmarks/run.py: `{' '.join(workload.command[:6])} ...` exited {process.returncode}:\n"
+            f"{stderr.decode(errors='replace')[-2000:]}"
+        )
     if record:
         workload.wall.append(elapsed)
         workload.cpu.append(usage.ru_utime + usage.ru_stime)
@@ -174,8 +179,11 @@ def main(argv: list[str] | None = None) -> int:
         data200, data400, neutral = work / "data-200", work / "data-400", work / "cwd"
         neutral.mkdir(exist_ok=True)
         for folder, count in ((data400, 400), (data200, 200)):
-            subprocess.run([python, str(HERE / "generate.py"), str(folder), "--count", str(count), "--seed",
-                            str(args.seed)], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [python, str(HERE / "generate.py"), str(folder), "--count", str(count), "--seed", str(args.seed)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         files400 = sorted((data400 / "jurisdictions").glob("*.yaml"))
         files200 = sorted((data200 / "jurisdictions").glob("*.yaml"))
         low, mean, high = sizes(data400 / "jurisdictions")
@@ -184,34 +192,53 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([audit, "schema", "profile", "--output", str(schema)], check=True)
         env = child_env(work)
 
-        floor = Workload("import floor: typer, pydantic, yaml, jinja2, rich.table", [python, "-c", FLOOR_IMPORTS],
-                         args.runs)
+        floor = Workload(
+            "import floor: typer, pydantic, yaml, jinja2, rich.table", [python, "-c", FLOOR_IMPORTS], args.runs
+        )
         help_ = Workload("audit --help", [audit, "--help"], args.runs)
-        single = Workload("audit run kazakhstan --format json", [audit, "run", "kazakhstan", "--format", "json"],
-                          args.runs)
-        all200 = Workload("audit run --all --format json, 200 profiles",
-                          [audit, "run", "--all", "--format", "json", "--data", str(data200)], args.batch_runs)
-        all400 = Workload("audit run --all --format json, 400 profiles",
-                          [audit, "run", "--all", "--format", "json", "--data", str(data400)], args.batch_runs)
+        single = Workload(
+            "audit run kazakhstan --format json", [audit, "run", "kazakhstan", "--format", "json"], args.runs
+        )
+        all200 = Workload(
+            "audit run --all --format json, 200 profiles",
+            [audit, "run", "--all", "--format", "json", "--data", str(data200)],
+            args.batch_runs,
+        )
+        all400 = Workload(
+            "audit run --all --format json, 400 profiles",
+            [audit, "run", "--all", "--format", "json", "--data", str(data400)],
+            args.batch_runs,
+        )
         no_cache = {"TRAFFICKING_AUDIT_NO_CACHE": "1"}
         cold200 = Workload("  the same, 200 profiles, profile cache off", all200.command, args.batch_runs, env=no_cache)
         cold400 = Workload("  the same, 400 profiles, profile cache off", all400.command, args.batch_runs, env=no_cache)
-        parse = Workload("parse floor", [python, "-c", PARSE_FLOOR, *map(str, files400)], args.batch_runs,
-                         reports_time=True)
-        check = Workload("audit check, 200 profiles",
-                         [audit, "check", "--data", str(data200), str(data200 / "jurisdictions")], args.check_runs)
-        reference = Workload("check-jsonschema, 200 profiles",
-                             [checker, "--schemafile", str(schema), *map(str, files200)], args.check_runs)
+        parse = Workload(
+            "parse floor", [python, "-c", PARSE_FLOOR, *map(str, files400)], args.batch_runs, reports_time=True
+        )
+        check = Workload(
+            "audit check, 200 profiles",
+            [audit, "check", "--data", str(data200), str(data200 / "jurisdictions")],
+            args.check_runs,
+        )
+        reference = Workload(
+            "check-jsonschema, 200 profiles",
+            [checker, "--schemafile", str(schema), *map(str, files200)],
+            args.check_runs,
+        )
         workloads = [floor, help_, single, all200, all400, cold200, cold400, parse, check, reference]
         measure(workloads, env, neutral)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
 
-    print(f"trafficking-audit benchmarks: python {platform.python_version()}, {platform.system()} "
-          f"{platform.machine()}, {os.cpu_count()} CPUs")
-    print(f"data: {len(files400)} synthetic profiles (seed {args.seed}); the first {len(files200)} for the "
-          "200-profile runs; bundled rules")
+    print(
+        f"trafficking-audit benchmarks: python {platform.python_version()}, {platform.system()} "
+        f"{platform.machine()}, {os.cpu_count()} CPUs"
+    )
+    print(
+        f"data: {len(files400)} synthetic profiles (seed {args.seed}); the first {len(files200)} for the "
+        "200-profile runs; bundled rules"
+    )
     print(f"      {low / 1024:.0f}-{high / 1024:.0f} KB each, mean {mean / 1024:.1f} KB")
     print("method: 1 warm-up + N timed runs each, interleaved; median wall-clock (min), median CPU, max peak RSS")
     print()
@@ -219,32 +246,58 @@ def main(argv: list[str] | None = None) -> int:
     for w in workloads:
         if w is parse:
             per_file = statistics.median(w.reported) / len(files400)
-            print(f"{'parse floor: yaml.load(CSafeLoader) per file, 400 files':<58} {len(w.reported):>3} "
-                  f"{per_file * 1000:>7.2f} ms {min(w.reported) / len(files400) * 1000:>7.2f} ms")
+            print(
+                f"{'parse floor: yaml.load(CSafeLoader) per file, 400 files':<58} {len(w.reported):>3} "
+                f"{per_file * 1000:>7.2f} ms {min(w.reported) / len(files400) * 1000:>7.2f} ms"
+            )
             continue
-        print(f"{w.name:<58} {len(w.wall):>3} {w.median * 1000:>7.0f} ms {min(w.wall) * 1000:>7.0f} ms "
-              f"{statistics.median(w.cpu) * 1000:>7.0f} ms {max(w.rss_kb) / 1024:>6.0f} MB")
+        print(
+            f"{w.name:<58} {len(w.wall):>3} {w.median * 1000:>7.0f} ms {min(w.wall) * 1000:>7.0f} ms "
+            f"{statistics.median(w.cpu) * 1000:>7.0f} ms {max(w.rss_kb) / 1024:>6.0f} MB"
+        )
 
     parse_floor = statistics.median(parse.reported) / len(files400)
     marginal = (all400.median - all200.median) / (len(files400) - len(files200))
     budgets = [
-        Budget("1. run kazakhstan --format json / import floor", single.median / floor.median, 1.0,
-               f"({single.median * 1000:.0f} ms / {floor.median * 1000:.0f} ms)"),
-        Budget("2. audit --help / import floor", help_.median / floor.median, 0.8,
-               f"({help_.median * 1000:.0f} ms / {floor.median * 1000:.0f} ms)"),
-        Budget("3a. run --all marginal cost per profile / parse floor", marginal / parse_floor, 1.5,
-               f"({marginal * 1000:.2f} ms / {parse_floor * 1000:.2f} ms per file)"),
-        Budget("3b. run --all t(400) / t(200)", all400.median / all200.median, 1.8,
-               f"({all400.median * 1000:.0f} ms / {all200.median * 1000:.0f} ms)"),
-        Budget("4. audit check / check-jsonschema, 200 profiles", check.median / reference.median, 0.25,
-               f"({check.median * 1000:.0f} ms / {reference.median * 1000:.0f} ms)"),
+        Budget(
+            "1. run kazakhstan --format json / import floor",
+            single.median / floor.median,
+            1.0,
+            f"({single.median * 1000:.0f} ms / {floor.median * 1000:.0f} ms)",
+        ),
+        Budget(
+            "2. audit --help / import floor",
+            help_.median / floor.median,
+            0.8,
+            f"({help_.median * 1000:.0f} ms / {floor.median * 1000:.0f} ms)",
+        ),
+        Budget(
+            "3a. run --all marginal cost per profile / parse floor",
+            marginal / parse_floor,
+            1.5,
+            f"({marginal * 1000:.2f} ms / {parse_floor * 1000:.2f} ms per file)",
+        ),
+        Budget(
+            "3b. run --all t(400) / t(200)",
+            all400.median / all200.median,
+            1.8,
+            f"({all400.median * 1000:.0f} ms / {all200.median * 1000:.0f} ms)",
+        ),
+        Budget(
+            "4. audit check / check-jsonschema, 200 profiles",
+            check.median / reference.median,
+            0.25,
+            f"({check.median * 1000:.0f} ms / {reference.median * 1000:.0f} ms)",
+        ),
         Budget("5. peak memory, run --all 400 profiles", max(all400.rss_kb) / 1024, 150, "(max over runs)", "MB"),
     ]
     cold_marginal = (cold400.median - cold200.median) / (len(files400) - len(files200))
     print()
-    print(f"for orientation, profile cache off (every file parsed): marginal cost per profile "
-          f"{cold_marginal * 1000:.2f} ms = {cold_marginal / parse_floor:.2f} x the parse floor; "
-          f"t(400)/t(200) = {cold400.median / cold200.median:.2f}; peak memory {max(cold400.rss_kb) / 1024:.0f} MB")
+    print(
+        f"for orientation, profile cache off (every file parsed): marginal cost per profile "
+        f"{cold_marginal * 1000:.2f} ms = {cold_marginal / parse_floor:.2f} x the parse floor; "
+        f"t(400)/t(200) = {cold400.median / cold200.median:.2f}; peak memory {max(cold400.rss_kb) / 1024:.0f} MB"
+    )
     print()
     print("budgets")
     for budget in budgets:

@@ -45,7 +45,10 @@ def build_audit(
     cited = sorted({s for f in findings for e in f.evidence for s in e.sources})
     return Audit(
         jurisdiction=JurisdictionRef(
-            id=profile.id, name=profile.name, iso2=profile.iso2, iso3=profile.iso3,
+            id=profile.id,
+            name=profile.name,
+            iso2=profile.iso2,
+            iso3=profile.iso3,
             last_reviewed=profile.last_reviewed,
         ),
         as_of=as_of,

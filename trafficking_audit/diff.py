@@ -126,8 +126,11 @@ def rule_diff(left: Finding, right: Finding) -> RuleDiff:
     """One rule's pair of outcomes."""
     return RuleDiff(
         **rule_ref(left),
-        left=left.status, right=right.status, change=change(left.status, right.status),
-        left_detail=detail(left), right_detail=detail(right),
+        left=left.status,
+        right=right.status,
+        change=change(left.status, right.status),
+        left_detail=detail(left),
+        right_detail=detail(right),
     )
 
 
@@ -139,8 +142,12 @@ def count(rules: Sequence[RuleDiff]) -> DiffCounts:
         tally[bucket(r.left, r.right)] += 1
         changes[r.change] += 1
     return DiffCounts(
-        total=len(rules), differing=len(rules) - changes["same"], better=changes["better"], worse=changes["worse"],
-        not_comparable=changes["not_comparable"], **tally,
+        total=len(rules),
+        differing=len(rules) - changes["same"],
+        better=changes["better"],
+        worse=changes["worse"],
+        not_comparable=changes["not_comparable"],
+        **tally,
     )
 
 
@@ -159,8 +166,12 @@ def pillar_diff(left: PillarScore, right: PillarScore, same_jurisdiction: bool) 
     if left.score is not None and right.score is not None:
         difference = round(right.score - left.score, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
     return PillarDiff(
-        pillar=left.pillar, left=left.score, right=right.score, difference=difference,
-        left_coverage=left.coverage, right_coverage=right.coverage,
+        pillar=left.pillar,
+        left=left.score,
+        right=right.score,
+        difference=difference,
+        left_coverage=left.coverage,
+        right_coverage=right.coverage,
         trend=trend(difference) if same_jurisdiction else None,
     )
 
@@ -202,7 +213,9 @@ def fact_changes(left: Profile, left_day: dt.date, right: Profile, right_day: dt
         seen = {s.id for s in left_refs}
         changes.append(
             FactChange(
-                fact=path, left=evidence(path, before), right=evidence(path, after),
+                fact=path,
+                left=evidence(path, before),
+                right=evidence(path, after),
                 sources=left_refs + [s for s in right_refs if s.id not in seen],
             )
         )

@@ -83,7 +83,7 @@ def _leaf(condition: Condition) -> tuple[str, Any]:
     if entry is None:
         if len(_LEAVES) > 20_000:  # a long-lived process that loads many rulebooks
             _LEAVES.clear()
-        (op, operand), = condition.operators().items()
+        ((op, operand),) = condition.operators().items()
         entry = _LEAVES[id(condition)] = (condition, op, operand)
     return entry[1], entry[2]
 

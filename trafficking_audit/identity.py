@@ -66,8 +66,12 @@ def identify(name: str, iso2: str | None = None) -> Identity:
     else:
         note = f"no country matches {name!r}: set iso2 and iso3 to the ISO 3166-1 codes"
     return Identity(
-        id=profile_id, name=_display_name(name), iso2=PLACEHOLDER_ISO2, iso3=PLACEHOLDER_ISO3,
-        codes_found=False, note=note,
+        id=profile_id,
+        name=_display_name(name),
+        iso2=PLACEHOLDER_ISO2,
+        iso3=PLACEHOLDER_ISO3,
+        codes_found=False,
+        note=note,
     )
 
 

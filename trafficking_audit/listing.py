@@ -22,9 +22,17 @@ def summarise(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> 
     """One jurisdiction's row, from its findings on ``as_of``."""
     overall = score(list(findings)).overall
     return JurisdictionSummary(
-        id=profile.id, name=profile.name, iso2=profile.iso2, iso3=profile.iso3, region=profile.region,
-        last_reviewed=profile.last_reviewed, as_of=as_of, score=overall.score, coverage=overall.coverage,
-        applicable=len(findings) - overall.not_applicable, unknown=overall.unknown,
+        id=profile.id,
+        name=profile.name,
+        iso2=profile.iso2,
+        iso3=profile.iso3,
+        region=profile.region,
+        last_reviewed=profile.last_reviewed,
+        as_of=as_of,
+        score=overall.score,
+        coverage=overall.coverage,
+        applicable=len(findings) - overall.not_applicable,
+        unknown=overall.unknown,
     )
 
 

@@ -128,7 +128,7 @@ def check_rule(rule: Rule, doc: Document, loc: PathKey, instruments: dict[str, I
     if problem is not None:
         raise InputError(problem, doc.position(loc + ("recommendation",)), code="bad-template")
     for index, example in enumerate(raw.get("examples") or []):
-        for path in (example.get("facts") or {}):
+        for path in example.get("facts") or {}:
             _check_path(path, doc, loc + ("examples", index, "facts", path), rule.id)
 
 

@@ -7,6 +7,7 @@ existing report is left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -33,10 +34,8 @@ def write_atomic(path: Path, text: str) -> None:
         os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise InputError(f"{path}: cannot write ({exc.strerror})", code="output") from None
         raise

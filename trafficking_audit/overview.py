@@ -34,8 +34,13 @@ def entry_of_audit(audit: Audit) -> Entry:
     """The overview entry of a complete audit."""
     ref = audit.jurisdiction
     row = JurisdictionRow(
-        id=ref.id, name=ref.name, iso2=ref.iso2, iso3=ref.iso3,
-        headline=audit.headline, overall=audit.scores.overall, pillars=audit.scores.pillars,
+        id=ref.id,
+        name=ref.name,
+        iso2=ref.iso2,
+        iso3=ref.iso3,
+        headline=audit.headline,
+        overall=audit.scores.overall,
+        pillars=audit.scores.pillars,
     )
     return Entry(row, {f.rule: f.status for f in audit.findings})
 
@@ -44,8 +49,13 @@ def entry_of_findings(profile: Profile, findings: Sequence[Finding], as_of: dt.d
     """The same entry as the audit's, from the profile's findings (scores and headline as ``build_audit``)."""
     scores = score(list(findings))
     row = JurisdictionRow(
-        id=profile.id, name=profile.name, iso2=profile.iso2, iso3=profile.iso3,
-        headline=headline(profile.name, as_of, findings, scores), overall=scores.overall, pillars=scores.pillars,
+        id=profile.id,
+        name=profile.name,
+        iso2=profile.iso2,
+        iso3=profile.iso3,
+        headline=headline(profile.name, as_of, findings, scores),
+        overall=scores.overall,
+        pillars=scores.pillars,
     )
     return Entry(row, {f.rule: f.status for f in findings})
 
@@ -62,8 +72,9 @@ def assemble_overview(
     cells: list[MatrixCell] = []
     for entry in ordered:
         cells.extend(
-            MatrixCell(jurisdiction=entry.row.id, rule=c.id, pillar=c.pillar, severity=c.severity,
-                       status=entry.statuses[c.id])
+            MatrixCell(
+                jurisdiction=entry.row.id, rule=c.id, pillar=c.pillar, severity=c.severity, status=entry.statuses[c.id]
+            )
             for c in columns
         )
     return Overview(

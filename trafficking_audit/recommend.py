@@ -129,9 +129,7 @@ def recommend(
     """Attach a graded recommendation to every partially met or unmet finding, numbered by priority."""
     peers = peer_findings if isinstance(peer_findings, PeerIndex) else PeerIndex(peer_findings)
     by_id = {rule.id: rule for rule in rules}
-    failing = [
-        (priority_key(f, i), f) for i, f in enumerate(findings) if f.status in ("not_met", "partially_met")
-    ]
+    failing = [(priority_key(f, i), f) for i, f in enumerate(findings) if f.status in ("not_met", "partially_met")]
     ranks = {f.rule: rank for rank, (_, f) in enumerate(sorted(failing, key=lambda kf: kf[0]), start=1)}
     result = []
     for finding in findings:

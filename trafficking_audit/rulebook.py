@@ -30,7 +30,8 @@ def rule_list(book: Rulebook, pillar: str | None = None, instrument: str | None 
         known = ", ".join(sorted(book.instruments))
         raise InputError(f"--instrument {instrument}: unknown instrument (known: {known})", code="usage")
     rules = [
-        rule for rule in book.rules
+        rule
+        for rule in book.rules
         if (pillar is None or rule.pillar == pillar)
         and (instrument is None or any(c.instrument == instrument for c in rule.citations))
     ]
@@ -39,8 +40,14 @@ def rule_list(book: Rulebook, pillar: str | None = None, instrument: str | None 
 
 def _entry(book: Rulebook, rule: Rule) -> RuleEntry:
     return RuleEntry(
-        id=rule.id, title=rule.title, pillar=rule.pillar, severity=rule.severity, obligation=rule.obligation,
-        conditional=rule.binding_if is not None, file=rule_file(book, rule.id), citations=list(rule.citations),
+        id=rule.id,
+        title=rule.title,
+        pillar=rule.pillar,
+        severity=rule.severity,
+        obligation=rule.obligation,
+        conditional=rule.binding_if is not None,
+        file=rule_file(book, rule.id),
+        citations=list(rule.citations),
     )
 
 
@@ -49,7 +56,10 @@ def rule_page(book: Rulebook, rule_id: str) -> RulePage:
     rule = book.get(rule_id)
     cited = {c.instrument: book.instruments[c.instrument] for c in rule.citations}
     return RulePage(
-        rule=rule, file=rule_file(book, rule.id), instruments=cited, verb=VERBS[rule.obligation],
+        rule=rule,
+        file=rule_file(book, rule.id),
+        instruments=cited,
+        verb=VERBS[rule.obligation],
         rulebook_version=book.version,
     )
 
@@ -57,7 +67,9 @@ def rule_page(book: Rulebook, rule_id: str) -> RulePage:
 def rulebook_docs(book: Rulebook) -> RulebookDocs:
     """The whole rulebook as one reference: instruments and every rule's page."""
     return RulebookDocs(
-        title=book.title, rulebook_version=book.version, index=rule_list(book).rules,
+        title=book.title,
+        rulebook_version=book.version,
+        index=rule_list(book).rules,
         instruments=list(book.instruments.values()),
         pages=[rule_page(book, rule.id) for rule in book.rules],
     )

@@ -171,8 +171,15 @@ def run_examples(book: Rulebook, rules: Sequence[Rule] | None = None) -> list[Ex
                 actual = evaluate(rule, checked, example.as_of or EXAMPLE_DAY).status
             results.append(
                 ExampleResult(
-                    rule=rule.id, name=example.name, index=index, path=where.path, line=where.line or 1,
-                    col=where.column or 1, expect=example.expect, actual=actual, error=error,
+                    rule=rule.id,
+                    name=example.name,
+                    index=index,
+                    path=where.path,
+                    line=where.line or 1,
+                    col=where.column or 1,
+                    expect=example.expect,
+                    actual=actual,
+                    error=error,
                 )
             )
     return results

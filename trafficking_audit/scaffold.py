@@ -57,13 +57,24 @@ SECTION_HINTS = {
 # Commented example entries for the lists of records (a test parses them against the models).
 EXAMPLES: dict[str, dict[str, Any]] = {
     "sources": {
-        "id": "criminal-code", "title": "Criminal Code", "publisher": "Parliament", "year": 2014,
-        "url": "https://example.org/criminal-code", "accessed": dt.date(2025, 1, 31), "kind": "legislation",
+        "id": "criminal-code",
+        "title": "Criminal Code",
+        "publisher": "Parliament",
+        "year": 2014,
+        "url": "https://example.org/criminal-code",
+        "accessed": dt.date(2025, 1, 31),
+        "kind": "legislation",
     },
     "statistics": {
-        "year": 2024, "investigations": 0, "prosecutions": 0, "convictions": 0, "victims_identified": 0,
+        "year": 2024,
+        "investigations": 0,
+        "prosecutions": 0,
+        "convictions": 0,
+        "victims_identified": 0,
         "counting_basis": "Pre-trial investigations, Criminal Code Art. 128, prosecutor's office",
-        "used_by_audit": True, "sources": ["tip-2025"], "note": "The interior ministry counts differently.",
+        "used_by_audit": True,
+        "sources": ["tip-2025"],
+        "note": "The interior ministry counts differently.",
     },
     "tip_tiers": {"report_year": 2025, "tier": "Tier 2", "sources": ["tip-2025"], "note": "Unchanged from 2024."},
 }
@@ -85,8 +96,13 @@ def scaffold(identity: Identity, instruments: Iterable[Instrument], reviewed: dt
     """The YAML text of a new profile: every fact ``unknown``, commented, valid against the schema."""
     out = _header(identity)
     fixed: dict[str, Any] = {
-        "id": identity.id, "name": identity.name, "iso2": identity.iso2, "iso3": identity.iso3,
-        "aliases": list(identity.aliases), "region": None, "last_reviewed": reviewed,
+        "id": identity.id,
+        "name": identity.name,
+        "iso2": identity.iso2,
+        "iso3": identity.iso3,
+        "aliases": list(identity.aliases),
+        "region": None,
+        "last_reviewed": reviewed,
     }
     treaties = [i for i in instruments if i.kind in TREATY_KINDS]
     for name, field in Profile.model_fields.items():
@@ -129,8 +145,12 @@ def yaml_scalar(value: Any) -> str:
 def _header(identity: Identity) -> list[str]:
     out = [MODELINE]
     _comment(out, 0, f"{identity.name}: anti-trafficking profile scaffolded by `audit new`.")
-    _comment(out, 0, "Every fact starts as `unknown`. Replace it only with a value a source settles: an honest "
-             "unknown is better than a guess, and the audit never reads unknown as \"no\".")
+    _comment(
+        out,
+        0,
+        "Every fact starts as `unknown`. Replace it only with a value a source settles: an honest "
+        'unknown is better than a guess, and the audit never reads unknown as "no".',
+    )
     out.append("#")
     out.append("# A fact looks like this:")
     out.append("#   field_name:")
@@ -175,7 +195,8 @@ def _section(out: list[str], model: type[BaseModel], path: str, indent: int) -> 
 def _treaties(out: list[str], treaties: list[Instrument]) -> None:
     optional = "; ".join(
         f"{name} ({(field.description or '').rstrip('.')})"
-        for name, field in TreatyStatus.model_fields.items() if name != "status"
+        for name, field in TreatyStatus.model_fields.items()
+        if name != "status"
     )
     _comment(out, 0, f"Each entry may also record {optional}.")
     if not treaties:

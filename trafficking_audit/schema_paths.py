@@ -11,7 +11,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -41,7 +41,7 @@ def _fact_value_type(annotation: Any) -> Any | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def fact_values(path: str) -> tuple[str, tuple[Any, ...] | None]:
     """Check ``path`` and describe its value: a kind (bool, int, number, str, list, enum) and, for
     enumerations, the allowed values. Raises :class:`PathError` naming the first bad segment."""
@@ -100,10 +100,7 @@ def read(profile: Profile, path: str) -> Any:
     for part in _parts(path):
         if current is None:
             return None
-        if isinstance(current, dict):
-            current = current.get(part)
-        else:
-            current = getattr(current, part, None)
+        current = current.get(part) if isinstance(current, dict) else getattr(current, part, None)
     return current
 
 

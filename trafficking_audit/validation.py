@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from trafficking_audit.errors import InputError
 from trafficking_audit.yamlsource import Document, PathKey
@@ -35,10 +36,9 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> PathKey:
     path: list[str | int] = []
     current = data
     for step in loc:
-        if isinstance(current, dict) and isinstance(step, str) and step in current:
-            current = current[step]
-            path.append(step)
-        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
+        in_dict = isinstance(current, dict) and isinstance(step, str) and step in current
+        in_list = isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current)
+        if in_dict or in_list:
             current = current[step]
             path.append(step)
         elif isinstance(current, dict) and isinstance(step, str) and not _is_branch(step):
@@ -53,7 +53,7 @@ def _is_branch(step: str) -> bool:
 
 def to_input_error(exc: ValidationError, doc: Document) -> InputError:
     """The first problem in file order, as one positioned message."""
-    grouped: dict[PathKey, list[dict[str, Any]]] = {}
+    grouped: dict[PathKey, list[ErrorDetails]] = {}
     for error in exc.errors(include_url=False):
         grouped.setdefault(data_path(doc.data, error["loc"]), []).append(error)
 
@@ -65,7 +65,7 @@ def to_input_error(exc: ValidationError, doc: Document) -> InputError:
         if noise_only and deeper and len(grouped) > 1:
             del grouped[path]
 
-    def order(item: tuple[PathKey, list[dict[str, Any]]]) -> tuple[int, int, int]:
+    def order(item: tuple[PathKey, list[ErrorDetails]]) -> tuple[int, int, int]:
         pos = doc.position(item[0])
         return (pos.line or 0, pos.column or 0, -len(item[0]))
 
@@ -83,7 +83,7 @@ def to_input_error(exc: ValidationError, doc: Document) -> InputError:
     return InputError(f"{where}: {'; '.join(useful)}", doc.position(path), code=code)
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: ErrorDetails) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         return "unknown field (not in the schema)"
@@ -91,5 +91,5 @@ def _message(error: dict[str, Any]) -> str:
         return "required field is missing"
     message = str(error["msg"])
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     return message

@@ -228,6 +228,7 @@ class _Builder:
             if self.positions is None:
                 return [self.build(item, loc, depth + 1) for item in node.value]
             return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, loc: PathKey, depth: int) -> dict[str, Any]:
@@ -257,7 +258,8 @@ class _Builder:
         if len(value) > MAX_SCALAR:
             raise InputError(
                 f"value is too long ({len(value)} characters; the limit is {MAX_SCALAR})",
-                self.pos(node), code="yaml-too-large",
+                self.pos(node),
+                code="yaml-too-large",
             )
         if tag == _STR:
             return value

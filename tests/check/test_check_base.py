@@ -18,9 +18,20 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 def git(repo: Path, *args: str) -> None:
     subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false",
-         "-C", str(repo), *args],
-        check=True, capture_output=True,
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-C",
+            str(repo),
+            *args,
+        ],
+        check=True,
+        capture_output=True,
     )
 
 
@@ -63,7 +74,7 @@ def test_regression_is_reported_with_facts_and_sources_and_fails_when_asked(cli,
 
 
 def test_improvement_is_reported_but_never_fails(cli, repo):
-    edit(repo, "offence", "  exists: {value: true, provision: \"Criminal Code Art. 1\", sources: [code]}")
+    edit(repo, "offence", '  exists: {value: true, provision: "Criminal Code Art. 1", sources: [code]}')
     result = cli("check", "--data", repo, "--base", "HEAD", "--fail-on-regression", "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
@@ -71,7 +82,10 @@ def test_improvement_is_reported_but_never_fails(cli, repo):
     assert report["regressions"] == 0
     (change,) = report["changes"]
     assert (change["rule"], change["before"], change["after"], change["regression"]) == (
-        "fixture-offence-exists", "unknown", "met", False,
+        "fixture-offence-exists",
+        "unknown",
+        "met",
+        False,
     )
     (fact,) = change["facts"]
     assert fact["fact"] == "offence.exists"

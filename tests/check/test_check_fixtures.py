@@ -23,7 +23,7 @@ TODAY = dt.date(2026, 1, 1)
 EXPECT = re.compile(r"^# expect: (?P<code>[a-z0-9-]+) (?P<line>\d+):(?P<col>\d+)\s*$")
 
 # The checks of audit check itself (loader codes come from the loader's own tests).
-SEMANTIC_CODES = list(CODES)[list(CODES).index("period-backwards"):]
+SEMANTIC_CODES = list(CODES)[list(CODES).index("period-backwards") :]
 
 
 def expectation(path: Path) -> tuple[str, int, int]:

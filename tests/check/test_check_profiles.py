@@ -68,8 +68,10 @@ offence:
 
 @pytest.mark.parametrize("untoc", ["{value: unknown}", "{value: party, sources: [record]}"])
 def test_protocol_party_is_fine_when_untoc_is_party_or_unknown(untoc: str):
-    body = (f"treaties:\n  untoc:\n    status: {untoc}\n"
-            "  palermo-protocol:\n    status: {value: party, sources: [record]}\n")
+    body = (
+        f"treaties:\n  untoc:\n    status: {untoc}\n"
+        "  palermo-protocol:\n    status: {value: party, sources: [record]}\n"
+    )
     assert codes(body) == []
 
 

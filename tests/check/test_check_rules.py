@@ -39,8 +39,10 @@ def rule(rule_id: str, fact: str = "offence.exists", instrument: str = "palermo-
 
 
 def test_every_broken_rule_of_a_file_is_reported():
-    doc = parse_yaml("area: a\nrules:\n" + rule("r-one", fact="offence.nope") + rule("r-two", instrument="nope")
-                     + rule("r-three"), "rules/a.yaml")
+    doc = parse_yaml(
+        "area: a\nrules:\n" + rule("r-one", fact="offence.nope") + rule("r-two", instrument="nope") + rule("r-three"),
+        "rules/a.yaml",
+    )
     found = check_rule_files([doc], catalogue())
     assert [(p.code, p.line) for p in found] == [("unknown-path", 11), ("unknown-instrument", 22)]
 

@@ -31,8 +31,17 @@ def test_exact_figures_on_small_data(cli) -> None:
     rows = {row["id"]: row for row in listed(cli, "--data", str(SMALL_DATA), "--as-of", "2025-06-30")}
     assert list(rows) == ["alpha", "beta", "gamma"]
     assert rows["alpha"] == {
-        "id": "alpha", "name": "Alpha", "iso2": "AA", "iso3": "AAA", "last_reviewed": "2025-03-01",
-        "region": None, "as_of": "2025-06-30", "score": 80.0, "coverage": 1.0, "applicable": 2, "unknown": 0,
+        "id": "alpha",
+        "name": "Alpha",
+        "iso2": "AA",
+        "iso3": "AAA",
+        "last_reviewed": "2025-03-01",
+        "region": None,
+        "as_of": "2025-06-30",
+        "score": 80.0,
+        "coverage": 1.0,
+        "applicable": 2,
+        "unknown": 0,
     }
     assert (rows["beta"]["score"], rows["beta"]["coverage"], rows["beta"]["region"]) == (100.0, 0.333, "Fixture")
     assert (rows["gamma"]["score"], rows["gamma"]["coverage"], rows["gamma"]["unknown"]) == (None, 0.0, 3)

@@ -18,8 +18,10 @@ def test_new_then_run_gives_only_unknown(cli, tmp_path: Path, monkeypatch) -> No
     assert created.stdout == ""
     assert "set iso2 and iso3" in created.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["ruritania.yaml"]  # no temporary file left
-    assert (tmp_path / "ruritania.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schemas/profile.schema.json\n"
+    assert (
+        (tmp_path / "ruritania.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schemas/profile.schema.json\n")
     )
     run = cli("run", "./ruritania.yaml", "--format", "json")
     assert run.exit_code == 0, run.stderr

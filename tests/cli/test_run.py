@@ -62,8 +62,14 @@ def test_output_file_and_inferred_format(cli, tmp_path: Path) -> None:
     [
         ("id: x\nname: X\nname: Y\n", ":3:1: duplicate key 'name'"),
         ("id: x\nname: [X\n", ":3:1: YAML syntax error"),
-        ("id: x\nname: X\niso2: XX\niso3: XXX\nlast_reviewed: 2025-01-01\ncolour: red\n", ":6:1: colour: unknown field"),
-        ("id: x\nname: X\niso2: XX\niso3: XXX\nlast_reviewed: 2025-01-01\noffence:\n  exists: {value: 3}\n", ":7:12: offence.exists.value: Input should be a valid boolean"),
+        (
+            "id: x\nname: X\niso2: XX\niso3: XXX\nlast_reviewed: 2025-01-01\ncolour: red\n",
+            ":6:1: colour: unknown field",
+        ),
+        (
+            "id: x\nname: X\niso2: XX\niso3: XXX\nlast_reviewed: 2025-01-01\noffence:\n  exists: {value: 3}\n",
+            ":7:12: offence.exists.value: Input should be a valid boolean",
+        ),
     ],
 )
 def test_bad_profile_is_one_line_and_exit_2(cli, tmp_path: Path, body: str, fragment: str) -> None:

@@ -31,8 +31,11 @@ def test_one_jurisdiction_over_time() -> None:
     assert (c.neither, c.unknown, c.not_applicable) == (0, 1, 1)
     assert (c.differing, c.better, c.worse, c.not_comparable) == (4, 2, 1, 1)
     assert [(p.pillar, p.trend) for p in d.pillars] == [
-        ("prosecution", "improved"), ("protection", "improved"), ("prevention", "declined"),
-        ("partnership", None), ("overall", "improved"),
+        ("prosecution", "improved"),
+        ("protection", "improved"),
+        ("prevention", "declined"),
+        ("partnership", None),
+        ("overall", "improved"),
     ]
     prevention = d.pillars[2]
     assert (prevention.left, prevention.right, prevention.difference) == (100.0, 0.0, -100.0)
@@ -58,7 +61,9 @@ def test_facts_changed_between_dates_with_sources() -> None:
     d = diff((alpha, BEFORE), (alpha, AFTER))
     changed = {c.fact: c for c in d.facts_changed}
     assert list(changed) == [
-        "offence.means_role", "protection.referral.unified_national", "institutions.coordinating_body",
+        "offence.means_role",
+        "protection.referral.unified_national",
+        "institutions.coordinating_body",
         "prevention.hotline",
     ]
     means = changed["offence.means_role"]
@@ -77,8 +82,11 @@ def test_two_jurisdictions() -> None:
     assert all(p.trend is None for p in d.pillars)
     assert d.facts_changed == []
     assert [(r.rule, r.change) for r in d.rules if r.change != "same"] == [
-        ("means-elements", "better"), ("referral", "better"), ("shelters", "worse"),
-        ("hotline", "not_comparable"), ("eu-cooperation", "not_comparable"),
+        ("means-elements", "better"),
+        ("referral", "better"),
+        ("shelters", "worse"),
+        ("hotline", "not_comparable"),
+        ("eu-cooperation", "not_comparable"),
     ]
     assert [x.rule for x in d.right_has] == ["referral"]  # means-elements is only partially met on the right
     assert [(x.rule, x.lacking) for x in d.left_has] == [("shelters", "not_met")]
@@ -98,9 +106,14 @@ def test_changed_only_keeps_differing_rules_but_counts_all() -> None:
 @pytest.mark.parametrize(
     ("left", "right", "expected"),
     [
-        ("met", "met", "same"), ("met", "partially_met", "worse"), ("partially_met", "not_met", "worse"),
-        ("not_met", "met", "better"), ("not_met", "partially_met", "better"), ("met", "unknown", "not_comparable"),
-        ("unknown", "not_met", "not_comparable"), ("not_applicable", "met", "not_comparable"),
+        ("met", "met", "same"),
+        ("met", "partially_met", "worse"),
+        ("partially_met", "not_met", "worse"),
+        ("not_met", "met", "better"),
+        ("not_met", "partially_met", "better"),
+        ("met", "unknown", "not_comparable"),
+        ("unknown", "not_met", "not_comparable"),
+        ("not_applicable", "met", "not_comparable"),
         ("unknown", "unknown", "same"),
     ],
 )
@@ -134,7 +147,8 @@ def test_fact_paths_walk_the_schema_and_the_treaty_keys() -> None:
     data["treaties"] = {"untoc": {"status": {"value": "party"}}, "palermo-protocol": {"status": {"value": "party"}}}
     with_treaties = fact_paths(Profile.model_validate(data))
     assert [p for p in with_treaties if p.startswith("treaties.")] == [
-        "treaties.palermo-protocol.status", "treaties.untoc.status"
+        "treaties.palermo-protocol.status",
+        "treaties.untoc.status",
     ]
 
 
@@ -142,7 +156,9 @@ def test_every_diff_field_is_described() -> None:
     schema = Diff.model_json_schema()
     models = [schema, *schema["$defs"].values()]
     undescribed = [
-        f"{m['title']}.{name}" for m in models for name, prop in m.get("properties", {}).items()
+        f"{m['title']}.{name}"
+        for m in models
+        for name, prop in m.get("properties", {}).items()
         if not prop.get("description")
     ]
     assert undescribed == []

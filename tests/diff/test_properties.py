@@ -64,7 +64,11 @@ def field(draw: st.DrawFn, values: st.SearchStrategy[Any]) -> Any:
 @st.composite
 def profiles(draw: st.DrawFn, ident: str) -> Profile:
     data: dict[str, Any] = {
-        "id": ident, "name": ident.title(), "iso2": "XZ", "iso3": "XZZ", "last_reviewed": dt.date(2025, 1, 1),
+        "id": ident,
+        "name": ident.title(),
+        "iso2": "XZ",
+        "iso3": "XZZ",
+        "last_reviewed": dt.date(2025, 1, 1),
         "sources": [
             {"id": "law-a", "title": "Old law", "kind": "legislation"},
             {"id": "law-b", "title": "New law", "kind": "legislation"},
@@ -103,7 +107,11 @@ def assert_swapped(ab: Diff, ba: Diff) -> None:
     c, s = ab.counts, ba.counts
     assert (c.only_left, c.only_right, c.better, c.worse) == (s.only_right, s.only_left, s.worse, s.better)
     assert (c.both_met, c.neither, c.unknown, c.not_applicable, c.differing) == (
-        s.both_met, s.neither, s.unknown, s.not_applicable, s.differing
+        s.both_met,
+        s.neither,
+        s.unknown,
+        s.not_applicable,
+        s.differing,
     )
     assert (ab.right_has, ab.left_has) == (ba.left_has, ba.right_has)
     swapped = [(f.fact, f.right, f.left) for f in ba.facts_changed]
@@ -111,17 +119,28 @@ def assert_swapped(ab: Diff, ba: Diff) -> None:
 
 
 def swap_rule(r: RuleDiff) -> RuleDiff:
-    return r.model_copy(update={
-        "left": r.right, "right": r.left, "change": SWAP_CHANGE[r.change],
-        "left_detail": r.right_detail, "right_detail": r.left_detail,
-    })
+    return r.model_copy(
+        update={
+            "left": r.right,
+            "right": r.left,
+            "change": SWAP_CHANGE[r.change],
+            "left_detail": r.right_detail,
+            "right_detail": r.left_detail,
+        }
+    )
 
 
 def swap_pillar(p: PillarDiff) -> PillarDiff:
-    return p.model_copy(update={
-        "left": p.right, "right": p.left, "left_coverage": p.right_coverage, "right_coverage": p.left_coverage,
-        "difference": None if p.difference is None else -p.difference + 0.0, "trend": SWAP_TREND[p.trend],
-    })
+    return p.model_copy(
+        update={
+            "left": p.right,
+            "right": p.left,
+            "left_coverage": p.right_coverage,
+            "right_coverage": p.left_coverage,
+            "difference": None if p.difference is None else -p.difference + 0.0,
+            "trend": SWAP_TREND[p.trend],
+        }
+    )
 
 
 @settings(max_examples=75, deadline=None)

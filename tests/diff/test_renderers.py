@@ -48,7 +48,13 @@ def test_json_contract(diffs: dict[str, Diff]) -> None:
     for side, day in (("left", "2022-12-31"), ("right", "2025-06-30")):
         assert data[side]["id"] == "alpha" and data[side]["name"] == "Alphaland" and data[side]["as_of"] == day
     assert [r["rule"] for r in data["rules"]] == [
-        "offence-defined", "means-elements", "referral", "shelters", "hotline", "eu-cooperation", "coordinator"
+        "offence-defined",
+        "means-elements",
+        "referral",
+        "shelters",
+        "hotline",
+        "eu-cooperation",
+        "coordinator",
     ]  # rulebook order
     assert {"rule", "left", "right", "change"} <= set(data["rules"][0])
     assert data["rules"][1]["left"] == "not_met" and data["rules"][1]["right"] == "met"

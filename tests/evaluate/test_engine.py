@@ -59,8 +59,14 @@ def test_absent_and_explicit_unknown_are_both_unknown_never_false() -> None:
 
 def test_partially_met_and_not_met() -> None:
     rule = BOOK.get("reflection-period-30d")
-    assert evaluate(rule, profile(protection={"reflection_period_days": {"value": 10}}), dt.date(2025, 1, 1)).status == "partially_met"
-    assert evaluate(rule, profile(protection={"reflection_period_days": {"value": 0}}), dt.date(2025, 1, 1)).status == "not_met"
+    assert (
+        evaluate(rule, profile(protection={"reflection_period_days": {"value": 10}}), dt.date(2025, 1, 1)).status
+        == "partially_met"
+    )
+    assert (
+        evaluate(rule, profile(protection={"reflection_period_days": {"value": 0}}), dt.date(2025, 1, 1)).status
+        == "not_met"
+    )
 
 
 def test_not_applicable_carries_its_reason() -> None:
@@ -84,7 +90,9 @@ def test_as_of_selects_the_value_that_held() -> None:
 
 
 def test_no_value_covering_the_date_is_unknown() -> None:
-    p = profile(institutions={"national_action_plan": [{"value": True, "valid_from": "2021-01-01", "valid_to": "2023-12-31"}]})
+    p = profile(
+        institutions={"national_action_plan": [{"value": True, "valid_from": "2021-01-01", "valid_to": "2023-12-31"}]}
+    )
     rule_met = Condition.model_validate({"fact": "institutions.national_action_plan", "is": True})
     assert truth(rule_met, Reading(p, dt.date(2022, 6, 1))) is True
     assert truth(rule_met, Reading(p, dt.date(2024, 6, 1))) is None
@@ -115,10 +123,16 @@ def test_treaty_status_over_time() -> None:
 @pytest.mark.parametrize(
     ("op", "value", "operand", "expected"),
     [
-        ("is", "a", "a", True), ("is_not", "a", "a", False), ("in", "a", ["a", "b"], True),
-        ("gte", 4, 4, True), ("gte", 3.5, 4, False), ("lte", 3, 4, True),
-        ("contains", ["a", "b"], ["a", "b"], True), ("contains", ["a"], ["a", "b"], False),
-        ("contains_any", ["a"], ["b", "a"], True), ("contains_any", [], ["a"], False),
+        ("is", "a", "a", True),
+        ("is_not", "a", "a", False),
+        ("in", "a", ["a", "b"], True),
+        ("gte", 4, 4, True),
+        ("gte", 3.5, 4, False),
+        ("lte", 3, 4, True),
+        ("contains", ["a", "b"], ["a", "b"], True),
+        ("contains", ["a"], ["a", "b"], False),
+        ("contains_any", ["a"], ["b", "a"], True),
+        ("contains_any", [], ["a"], False),
     ],
 )
 def test_operators(op: str, value: object, operand: object, expected: bool) -> None:

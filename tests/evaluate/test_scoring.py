@@ -8,14 +8,22 @@ from trafficking_audit.scoring import pillar_score, score
 
 def finding(status: str, severity: str = "high", pillar: str = "prosecution") -> Finding:
     return Finding(
-        rule=f"r-{status}-{severity}", title="t", status=status, pillar=pillar, severity=severity,
-        obligation="mandatory", binding=True, citations=[],
+        rule=f"r-{status}-{severity}",
+        title="t",
+        status=status,
+        pillar=pillar,
+        severity=severity,
+        obligation="mandatory",
+        binding=True,
+        citations=[],
     )
 
 
 def test_formula() -> None:
     # critical met (4 x 1) + high partially (3 x 0.5) + low not met (1 x 0) over weights 4 + 3 + 1
-    result = pillar_score("prosecution", [finding("met", "critical"), finding("partially_met", "high"), finding("not_met", "low")])
+    result = pillar_score(
+        "prosecution", [finding("met", "critical"), finding("partially_met", "high"), finding("not_met", "low")]
+    )
     assert result.score == round(100 * 5.5 / 8, 1)
     assert result.coverage == 1.0
 

@@ -92,12 +92,17 @@ def billion_laughs() -> str:
 
 
 GENERATED = {
-    "huge-file.yaml": (lambda: HEAD + "notes:\n" + "  - padding padding padding padding\n" * 700_000, None, "file is too large"),
+    "huge-file.yaml": (
+        lambda: HEAD + "notes:\n" + "  - padding padding padding padding\n" * 700_000,
+        None,
+        "file is too large",
+    ),
     "megabyte-line.yaml": (lambda: HEAD + "region: " + "x" * 3_000_000 + "\n", (6, 9), "value is too long"),
     "deep-flow-nesting.yaml": (lambda: HEAD + "region: " + "[" * 5000 + "]" * 5000 + "\n", (6, None), "nesting"),
     "deep-block-nesting.yaml": (
         lambda: HEAD + "offence:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 200)) + " " * 200 + "x\n",
-        (None, None), "nesting deeper than",
+        (None, None),
+        "nesting deeper than",
     ),
     "billion-laughs.yaml": (billion_laughs, (6, 5), "anchors and aliases are not allowed"),
     "many-nodes.yaml": (lambda: HEAD + "aliases: [" + ", ".join(["a"] * 600_000) + "]\n", None, "too many YAML nodes"),
@@ -116,7 +121,10 @@ def test_generated_hostile_input_is_bounded(tmp_path: Path, name: str) -> None:
     path.write_text(make())
     completed = subprocess.run(
         [sys.executable, "-m", "trafficking_audit", "run", str(path), "--data", str(DATA)],
-        capture_output=True, text=True, timeout=60, preexec_fn=_limit_memory,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limit_memory,
     )
     assert completed.returncode == 2, completed.stderr[-2000:]
     assert "Traceback" not in completed.stderr

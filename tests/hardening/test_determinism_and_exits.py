@@ -12,13 +12,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run(args: list[str], seed: str) -> bytes:
     env = {**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "1"}
-    done = subprocess.run([sys.executable, "-m", "trafficking_audit", *args], capture_output=True, env=env, cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "trafficking_audit", *args], capture_output=True, env=env, cwd=ROOT, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 def test_output_is_identical_across_hash_seeds() -> None:
-    for args in (["run", "kazakhstan", "--as-of", "2025-06-30", "--format", "html"], ["run", "--all", "--as-of", "2025-06-30", "--format", "json"]):
+    for args in (
+        ["run", "kazakhstan", "--as-of", "2025-06-30", "--format", "html"],
+        ["run", "--all", "--as-of", "2025-06-30", "--format", "json"],
+    ):
         assert run(args, "0") == run(args, "12345")
 
 

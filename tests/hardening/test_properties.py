@@ -30,12 +30,34 @@ def load_or_input_error(text: str) -> None:
 
 
 yaml_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=20),
     st.sampled_from(["unknown", "2024-01-01", "party", "constituent", "*a", "&a x", "!!python/object:os.system x"]),
 )
 yaml_keys = st.sampled_from(
-    ["id", "name", "iso2", "iso3", "last_reviewed", "offence", "exists", "value", "sources", "valid_from",
-     "protection", "means", "treaties", "untoc", "status", "x", "<<", "? [a]"]
+    [
+        "id",
+        "name",
+        "iso2",
+        "iso3",
+        "last_reviewed",
+        "offence",
+        "exists",
+        "value",
+        "sources",
+        "valid_from",
+        "protection",
+        "means",
+        "treaties",
+        "untoc",
+        "status",
+        "x",
+        "<<",
+        "? [a]",
+    ]
 )
 documents = st.recursive(
     yaml_scalars,
@@ -67,8 +89,13 @@ def test_random_text(text: str) -> None:
 
 
 mutations = st.lists(
-    st.tuples(st.sampled_from(["delete", "insert", "duplicate-line", "swap-lines", "indent"]), st.integers(0, 10**6), st.text(max_size=3)),
-    min_size=1, max_size=4,
+    st.tuples(
+        st.sampled_from(["delete", "insert", "duplicate-line", "swap-lines", "indent"]),
+        st.integers(0, 10**6),
+        st.text(max_size=3),
+    ),
+    min_size=1,
+    max_size=4,
 )
 
 

@@ -26,7 +26,12 @@ def write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
     [
         ("offence:\n  exist: {value: true}\n", 7, 3, "offence.exist: unknown field"),
         ("offence:\n  exists: {value: yes please}\n", 7, 3, "offence.exists"),
-        ("offence:\n  exists: {value: true, valid_from: 2024-01-01, valid_to: 2023-01-01}\n", 7, 3, "valid_to is earlier"),
+        (
+            "offence:\n  exists: {value: true, valid_from: 2024-01-01, valid_to: 2023-01-01}\n",
+            7,
+            3,
+            "valid_to is earlier",
+        ),
         ("protection:\n  reflection_period_days: {value: thirty}\n", 7, 3, "reflection_period_days"),
         ("offence:\n  means_role: {value: sometimes}\n", 7, 3, "constituent"),
         ("sources:\n  - {id: a, title: T}\n", 7, 5, "sources.0.kind: required field is missing"),
@@ -57,7 +62,9 @@ def copy_rules(tmp_path: Path) -> Path:
 def test_rule_with_unknown_path_names_file_and_line(tmp_path: Path) -> None:
     rules = copy_rules(tmp_path)
     core = rules / "core.yaml"
-    core.write_text(core.read_text().replace("offence.means_role, is: constituent}", "offence.means_rol, is: constituent}", 1))
+    core.write_text(
+        core.read_text().replace("offence.means_role, is: constituent}", "offence.means_rol, is: constituent}", 1)
+    )
     with pytest.raises(InputError) as caught:
         load_rulebook(rules)
     assert caught.value.code == "unknown-path"
@@ -69,11 +76,19 @@ def test_rule_with_unknown_path_names_file_and_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "code"),
     [
-        ("{fact: protection.reflection_period_days, gte: 30}", "{fact: protection.reflection_period_days, is: constituent, gte: 3}", "schema"),
+        (
+            "{fact: protection.reflection_period_days, gte: 30}",
+            "{fact: protection.reflection_period_days, is: constituent, gte: 3}",
+            "schema",
+        ),
         ("{fact: protection.reflection_period_days, gte: 30}", "{fact: protection.shelters, gte: 30}", "bad-operand"),
         ("{fact: offence.means_role, is: constituent}", "{fact: offence.means_role, is: sometimes}", "bad-operand"),
         ("{instrument: cets-197, article", "{instrument: cets-198, article", "unknown-instrument"),
-        ("{fact: protection.reflection_period_days, gte: 30}", "{fact: protection.reflection_period_days, between: 30}", "schema-unknown-field"),
+        (
+            "{fact: protection.reflection_period_days, gte: 30}",
+            "{fact: protection.reflection_period_days, between: 30}",
+            "schema-unknown-field",
+        ),
         ("  - id: eu-only", "  - id: ratification-core", "duplicate-rule"),
     ],
 )
@@ -92,4 +107,9 @@ def test_bad_rules_fail_at_load(tmp_path: Path, old: str, new: str, code: str) -
 def test_fixture_rulebook_loads() -> None:
     book = load_rulebook(FIXTURES / "rules")
     assert book.version == "test-1"
-    assert [r.id for r in book.rules] == ["means-core-elements", "reflection-period-30d", "eu-only", "ratification-core"]
+    assert [r.id for r in book.rules] == [
+        "means-core-elements",
+        "reflection-period-30d",
+        "eu-only",
+        "ratification-core",
+    ]

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.golden_files import assert_golden
 from trafficking_audit.render import FORMATS, render
 from trafficking_audit.session import Session
-from tests.golden_files import assert_golden
 
 DATA = Path(__file__).resolve().parent.parent / "fixtures" / "data"
 EXTENSION = {"terminal": "txt", "md": "md", "html": "html", "json": "json"}
@@ -40,7 +40,9 @@ def test_json_contract(audits) -> None:
     data = json.loads(render("json", audits["ruritania"]))
     assert {"jurisdiction", "as_of", "rulebook_version", "scores", "findings"} <= set(data)
     for item in data["findings"]:
-        assert {"rule", "status", "pillar", "severity", "obligation", "evidence", "missing", "recommendation"} <= set(item)
+        assert {"rule", "status", "pillar", "severity", "obligation", "evidence", "missing", "recommendation"} <= set(
+            item
+        )
     assert data["rulebook_version"] == "test-1"
 
 
@@ -65,7 +67,11 @@ def test_terminal_has_no_colour_codes_when_plain(audits) -> None:
 
 
 def test_markup_in_a_profile_name_is_escaped(tmp_path: Path, cli) -> None:
-    text = (DATA / "jurisdictions" / "freedonia.yaml").read_text().replace("name: Freedonia", "name: \"<script>alert(1)</script>\"")
+    text = (
+        (DATA / "jurisdictions" / "freedonia.yaml")
+        .read_text()
+        .replace("name: Freedonia", 'name: "<script>alert(1)</script>"')
+    )
     path = tmp_path / "evil.yaml"
     path.write_text(text)
     result = cli("run", str(path), "--data", str(DATA), "--format", "html", "--as-of", "2025-01-01")

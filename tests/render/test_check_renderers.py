@@ -22,25 +22,57 @@ def report(fail_on_regression: bool = False) -> CheckReport:
     return CheckReport(
         files=3,
         problems=[
-            Problem(path="jurisdictions/ruritania.yaml", line=12, col=41, level="error",
-                    message="source 'kode' is not defined in `sources` (did you mean 'code'?)", code="unknown-source"),
-            Problem(path="jurisdictions/ruritania.yaml", line=30, col=5, level="warning",
-                    message="offence.freezing: value 100% | false,\nsecond line", code="unsourced-fact"),
+            Problem(
+                path="jurisdictions/ruritania.yaml",
+                line=12,
+                col=41,
+                level="error",
+                message="source 'kode' is not defined in `sources` (did you mean 'code'?)",
+                code="unknown-source",
+            ),
+            Problem(
+                path="jurisdictions/ruritania.yaml",
+                line=30,
+                col=5,
+                level="warning",
+                message="offence.freezing: value 100% | false,\nsecond line",
+                code="unsourced-fact",
+            ),
         ],
         base="origin/main",
         as_of="2025-06-30",
         changes=[
             FindingChange(
-                path="jurisdictions/ruritania.yaml", line=18, col=5, jurisdiction="ruritania",
-                rule="ratification-core", title="Party to UNTOC and the Palermo Protocol", severity="critical",
-                before="met", after="partially_met", regression=True,
-                facts=[FactChange(fact="treaties.palermo-protocol.status", before="party", after="signed_only",
-                                  sources=[SourceRef(id="record", title="Treaty record", kind="treaty_record")])],
+                path="jurisdictions/ruritania.yaml",
+                line=18,
+                col=5,
+                jurisdiction="ruritania",
+                rule="ratification-core",
+                title="Party to UNTOC and the Palermo Protocol",
+                severity="critical",
+                before="met",
+                after="partially_met",
+                regression=True,
+                facts=[
+                    FactChange(
+                        fact="treaties.palermo-protocol.status",
+                        before="party",
+                        after="signed_only",
+                        sources=[SourceRef(id="record", title="Treaty record", kind="treaty_record")],
+                    )
+                ],
             ),
             FindingChange(
-                path="jurisdictions/ruritania.yaml", line=40, col=3, jurisdiction="ruritania",
-                rule="offence-exists", title="A trafficking offence exists", severity="critical",
-                before="unknown", after="met", regression=False,
+                path="jurisdictions/ruritania.yaml",
+                line=40,
+                col=3,
+                jurisdiction="ruritania",
+                rule="offence-exists",
+                title="A trafficking offence exists",
+                severity="critical",
+                before="unknown",
+                after="met",
+                regression=False,
                 facts=[FactChange(fact="offence.exists", before=None, after=True, provision="Criminal Code Art. 128")],
             ),
         ],
@@ -71,9 +103,12 @@ def test_text_lines_are_yamllint_style():
 
 
 def test_github_commands_escape_data_and_properties():
-    odd = CheckReport(files=1, problems=[
-        Problem(path="a,b:c.yaml", line=1, col=2, level="warning", message="50% done\nnext", code="unused-source"),
-    ])
+    odd = CheckReport(
+        files=1,
+        problems=[
+            Problem(path="a,b:c.yaml", line=1, col=2, level="warning", message="50% done\nnext", code="unused-source"),
+        ],
+    )
     (line, _summary) = render_github(odd).splitlines()
     assert line == "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,title=unused-source::50%25 done%0Anext"
 

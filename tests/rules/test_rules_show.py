@@ -69,14 +69,20 @@ def test_unknown_id_exits_2_with_close_matches(cli) -> None:
 
 
 def test_describe_nests_groups_in_parentheses() -> None:
-    condition = Condition.model_validate({
-        "all": [
-            {"fact": "offence.exists", "is": True},
-            {"any": [{"fact": "protection.reflection_period_days", "gte": 30.0},
-                     {"fact": "offence.purposes", "contains_any": ["begging", "slavery"]}]},
-            {"not": {"fact": "offence.means_role", "in": ["aggravating_only", "not_covered"]}},
-        ]
-    })
+    condition = Condition.model_validate(
+        {
+            "all": [
+                {"fact": "offence.exists", "is": True},
+                {
+                    "any": [
+                        {"fact": "protection.reflection_period_days", "gte": 30.0},
+                        {"fact": "offence.purposes", "contains_any": ["begging", "slavery"]},
+                    ]
+                },
+                {"not": {"fact": "offence.means_role", "in": ["aggravating_only", "not_covered"]}},
+            ]
+        }
+    )
     assert describe(condition, code=lambda p: f"<{p}>") == (
         "all of: <offence.exists> is true; (any of: <protection.reflection_period_days> is at least 30; "
         "<offence.purposes> contains any of begging, slavery); not (<offence.means_role> is one of "
@@ -94,5 +100,7 @@ def test_binding_and_decision_lines_mention_applicability(session) -> None:
         "Elsewhere it is not applicable: the jurisdiction is not an EU Member State.",
     ]
     assert decision_lines(rule)[:3] == [
-        "Not applicable unless memberships.eu is true.", "Met when prevention.hotline is true.", "Otherwise not met."
+        "Not applicable unless memberships.eu is true.",
+        "Met when prevention.hotline is true.",
+        "Otherwise not met.",
     ]

@@ -89,7 +89,10 @@ def test_examples_are_evaluated_on_their_own_date(tmp_path: Path) -> None:
     book = load_rulebook(FIXTURE_DATA / "rules")
     outcomes = [(r.name, r.actual) for r in run_examples(book, [book.get("means-core-elements")])]
     assert outcomes == [
-        ("met", "met"), ("partial", "partially_met"), ("aggravating", "not_met"), ("unknown", "unknown")
+        ("met", "met"),
+        ("partial", "partially_met"),
+        ("aggravating", "not_met"),
+        ("unknown", "unknown"),
     ]
 
 

@@ -10,8 +10,13 @@ from trafficking_audit.identity import PLACEHOLDER_ISO2, PLACEHOLDER_ISO3, ident
 
 @pytest.mark.parametrize(
     "name, expected",
-    [("ruritania", "ruritania"), ("United States", "united-states"), ("Côte d'Ivoire", "cote-d-ivoire"),
-     ("  Bosnia  and Herzegovina ", "bosnia-and-herzegovina"), ("Kazakhstan 2019", "kazakhstan-2019")],
+    [
+        ("ruritania", "ruritania"),
+        ("United States", "united-states"),
+        ("Côte d'Ivoire", "cote-d-ivoire"),
+        ("  Bosnia  and Herzegovina ", "bosnia-and-herzegovina"),
+        ("Kazakhstan 2019", "kazakhstan-2019"),
+    ],
 )
 def test_slug(name: str, expected: str) -> None:
     assert slug(name) == expected

@@ -143,7 +143,7 @@ def test_commented_example_entries_are_valid_and_complete(text, field, model) ->
     assert field in EXAMPLES
     lines = text.splitlines()
     block = []
-    for line in lines[lines.index(f"{field}: []") + 2:]:
+    for line in lines[lines.index(f"{field}: []") + 2 :]:
         if not line.startswith("#   "):
             break
         block.append(line[2:])  # uncomment
@@ -178,8 +178,24 @@ def test_auditing_the_scaffold_with_the_bundled_rulebook_gives_only_unknown(tmp_
 
 @pytest.mark.parametrize(
     "value",
-    ["Côte d'Ivoire", "Korea, Republic of", "yes", "No", "null", "123", "2020-01-01", "a: b", "#x", "x #y",
-     "unknown", "Tier 2 Watch List", "", " padded ", 'say "hi"', "back\\slash"],
+    [
+        "Côte d'Ivoire",
+        "Korea, Republic of",
+        "yes",
+        "No",
+        "null",
+        "123",
+        "2020-01-01",
+        "a: b",
+        "#x",
+        "x #y",
+        "unknown",
+        "Tier 2 Watch List",
+        "",
+        " padded ",
+        'say "hi"',
+        "back\\slash",
+    ],
 )
 def test_strings_read_back_as_themselves(value: str) -> None:
     assert yaml.safe_load(f"key: {yaml_scalar(value)}")["key"] == value

@@ -36,8 +36,9 @@ def verify_revision(root: Path, revision: str) -> None:
         raise InputError(f"--base {revision}: not a git revision", code="usage")
     done = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if done.returncode != 0:
-        raise InputError(f"--base {revision}: unknown git revision (fetch it first, e.g. "
-                         f"`git fetch origin main`)", code="usage")
+        raise InputError(
+            f"--base {revision}: unknown git revision (fetch it first, e.g. `git fetch origin main`)", code="usage"
+        )
 
 
 def changed_profiles(root: Path, revision: str, folder: Path) -> list[str]:
@@ -46,11 +47,13 @@ def changed_profiles(root: Path, revision: str, folder: Path) -> list[str]:
     Added and deleted files have no two versions to compare and are left out; the
     work tree counts, so uncommitted edits are compared too.
     """
-    done = _git(root, "diff", "--name-only", "-z", "--no-renames", "--diff-filter=M", revision, "--",
-                str(folder.resolve()))
+    done = _git(
+        root, "diff", "--name-only", "-z", "--no-renames", "--diff-filter=M", revision, "--", str(folder.resolve())
+    )
     if done.returncode != 0:
-        raise InputError(f"--base {revision}: git diff failed: {done.stderr.decode(errors='replace').strip()}",
-                         code="usage")
+        raise InputError(
+            f"--base {revision}: git diff failed: {done.stderr.decode(errors='replace').strip()}", code="usage"
+        )
     names = done.stdout.decode(errors="surrogateescape").split("\0")
     return sorted(name for name in names if name.endswith((".yaml", ".yml")))
 

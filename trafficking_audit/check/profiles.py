@@ -56,14 +56,21 @@ def check_sources(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
     for index, source in enumerate(profile.sources):
         loc = ("sources", index)
         if source.id in defined:
-            yield at(doc.position(loc + ("id",)), f"duplicate source id '{source.id}' (first defined at "
-                     f"line {doc.position(('sources', defined[source.id])).line})", "duplicate-source")
+            yield at(
+                doc.position(loc + ("id",)),
+                f"duplicate source id '{source.id}' (first defined at "
+                f"line {doc.position(('sources', defined[source.id])).line})",
+                "duplicate-source",
+            )
         defined.setdefault(source.id, index)
         if source.url is not None and (reason := url_problem(source.url)):
             yield at(doc.position(loc + ("url",)), f"source '{source.id}': {reason}", "bad-url")
         if source.accessed is not None and source.accessed > today:
-            yield at(doc.position(loc + ("accessed",)),
-                     f"source '{source.id}': accessed {source.accessed} is in the future", "accessed-in-future")
+            yield at(
+                doc.position(loc + ("accessed",)),
+                f"source '{source.id}': accessed {source.accessed} is in the future",
+                "accessed-in-future",
+            )
     used: set[str] = set()
     for where, source_id in source_references(doc.data):
         used.add(source_id)
@@ -73,8 +80,11 @@ def check_sources(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
             yield at(doc.position(where), f"source '{source_id}' is not defined in `sources`{hint}", "unknown-source")
     for source_id, index in defined.items():
         if source_id not in used:
-            yield at(doc.position(("sources", index, "id")), f"source '{source_id}' is not cited by any fact",
-                     "unused-source")
+            yield at(
+                doc.position(("sources", index, "id")),
+                f"source '{source_id}' is not cited by any fact",
+                "unused-source",
+            )
 
 
 def source_references(data: Any, loc: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
@@ -116,15 +126,21 @@ def check_facts(loaded: LoadedProfile) -> Iterator[Problem]:
     for path, facts in iter_facts(loaded.profile):
         for index, fact in enumerate(facts):
             if not fact.is_unknown and not fact.sources:
-                yield at(doc.position(fact_loc(doc, path, index)),
-                         f"{path}: value {_show(fact.value)} has no source (add `sources: [...]`)", "unsourced-fact")
+                yield at(
+                    doc.position(fact_loc(doc, path, index)),
+                    f"{path}: value {_show(fact.value)} has no source (add `sources: [...]`)",
+                    "unsourced-fact",
+                )
         for first in range(len(facts)):
             for second in range(first + 1, len(facts)):
                 if _overlap(facts[first], facts[second]):
                     loc = fact_loc(doc, path, second)
-                    yield at(doc.position(loc + ("valid_from",)),
-                             f"{path}: the validity of entry {second + 1} ({_span(facts[second])}) overlaps "
-                             f"entry {first + 1} ({_span(facts[first])})", "period-overlap")
+                    yield at(
+                        doc.position(loc + ("valid_from",)),
+                        f"{path}: the validity of entry {second + 1} ({_span(facts[second])}) overlaps "
+                        f"entry {first + 1} ({_span(facts[first])})",
+                        "period-overlap",
+                    )
 
 
 def _overlap(a: Fact[Any], b: Fact[Any]) -> bool:
@@ -150,8 +166,11 @@ def check_identity(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
     doc, profile = loaded.document, loaded.profile
     stem = PurePath(doc.path).stem
     if profile.id != stem:
-        yield at(doc.position(("id",)), f"profile id '{profile.id}' does not match the file name '{stem}.yaml'",
-                 "id-mismatch")
+        yield at(
+            doc.position(("id",)),
+            f"profile id '{profile.id}' does not match the file name '{stem}.yaml'",
+            "id-mismatch",
+        )
     by_alpha2 = pycountry.countries.get(alpha_2=profile.iso2)
     by_alpha3 = pycountry.countries.get(alpha_3=profile.iso3)
     if by_alpha2 is None:
@@ -159,12 +178,18 @@ def check_identity(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
     if by_alpha3 is None:
         yield at(doc.position(("iso3",)), f"'{profile.iso3}' is not an ISO 3166-1 alpha-3 code", "unknown-country")
     if by_alpha2 is not None and by_alpha3 is not None and by_alpha2.alpha_3 != by_alpha3.alpha_3:
-        yield at(doc.position(("iso3",)),
-                 f"iso3 '{profile.iso3}' is {by_alpha3.name}, but iso2 '{profile.iso2}' is {by_alpha2.name} "
-                 f"(whose alpha-3 code is {by_alpha2.alpha_3})", "iso-mismatch")
+        yield at(
+            doc.position(("iso3",)),
+            f"iso3 '{profile.iso3}' is {by_alpha3.name}, but iso2 '{profile.iso2}' is {by_alpha2.name} "
+            f"(whose alpha-3 code is {by_alpha2.alpha_3})",
+            "iso-mismatch",
+        )
     if profile.last_reviewed > today:
-        yield at(doc.position(("last_reviewed",)), f"last_reviewed {profile.last_reviewed} is in the future",
-                 "reviewed-in-future")
+        yield at(
+            doc.position(("last_reviewed",)),
+            f"last_reviewed {profile.last_reviewed} is in the future",
+            "reviewed-in-future",
+        )
 
 
 def check_treaties(loaded: LoadedProfile, instruments: Collection[str] | None) -> Iterator[Problem]:
@@ -175,8 +200,11 @@ def check_treaties(loaded: LoadedProfile, instruments: Collection[str] | None) -
             if key not in instruments:
                 close = difflib.get_close_matches(key, list(instruments), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                yield at(doc.position(("treaties", key)), f"'{key}' is not an instrument of the catalogue{hint}",
-                         "unknown-treaty")
+                yield at(
+                    doc.position(("treaties", key)),
+                    f"'{key}' is not an instrument of the catalogue{hint}",
+                    "unknown-treaty",
+                )
     for protocol, (parent, why) in PARENT_TREATIES.items():
         if protocol not in treaties or parent not in treaties:
             continue  # an absent status is unknown, never "not a party"
@@ -189,8 +217,11 @@ def check_treaties(loaded: LoadedProfile, instruments: Collection[str] | None) -
                 index = history(child_field).index(child)
                 dated = any(f.valid_from or f.valid_to for f in (child, mother))
                 when = f" on {day}" if dated else ""
-                yield at(doc.position(fact_loc(doc, f"treaties.{protocol}.status", index)),
-                         f"party to {protocol}{when} while {parent} is '{mother.value}': {why}", "treaty-logic")
+                yield at(
+                    doc.position(fact_loc(doc, f"treaties.{protocol}.status", index)),
+                    f"party to {protocol}{when} while {parent} is '{mother.value}': {why}",
+                    "treaty-logic",
+                )
                 break
 
 

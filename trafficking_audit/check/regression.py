@@ -50,11 +50,21 @@ def compare(
         if facts:
             position = document.position(_location(document, after, facts[0].fact, day))
             line, col = position.line or 1, position.column or 1
-        changes.append(FindingChange(
-            path=document.path, line=line, col=col, jurisdiction=after.id, rule=rule.id, title=rule.title,
-            severity=rule.severity, before=old.status, after=new.status,
-            regression=is_regression(old.status, new.status), facts=facts,
-        ))
+        changes.append(
+            FindingChange(
+                path=document.path,
+                line=line,
+                col=col,
+                jurisdiction=after.id,
+                rule=rule.id,
+                title=rule.title,
+                severity=rule.severity,
+                before=old.status,
+                after=new.status,
+                regression=is_regression(old.status, new.status),
+                facts=facts,
+            )
+        )
     return changes
 
 

@@ -52,8 +52,9 @@ def check_catalogue(doc: Document) -> tuple[list[Problem], dict[str, Instrument]
     for index, instrument in enumerate(catalogue.instruments):
         loc = ("instruments", index)
         if instrument.id in instruments:
-            problems.append(at(doc.position(loc + ("id",)), f"duplicate instrument id '{instrument.id}'",
-                               "duplicate-instrument"))
+            problems.append(
+                at(doc.position(loc + ("id",)), f"duplicate instrument id '{instrument.id}'", "duplicate-instrument")
+            )
         instruments.setdefault(instrument.id, instrument)
         if instrument.url is not None and (reason := url_problem(instrument.url)):
             problems.append(at(doc.position(loc + ("url",)), f"instrument '{instrument.id}': {reason}", "bad-url"))
@@ -88,8 +89,13 @@ def check_rule_files(
             problems.extend(found)
             first = seen.get(rule.id) or (elsewhere or {}).get(rule.id)
             if first is not None:
-                problems.append(at(doc.position(("rules", index, "id")),
-                                   f"duplicate rule id '{rule.id}' (also in {first})", "duplicate-rule"))
+                problems.append(
+                    at(
+                        doc.position(("rules", index, "id")),
+                        f"duplicate rule id '{rule.id}' (also in {first})",
+                        "duplicate-rule",
+                    )
+                )
                 continue
             seen[rule.id] = f"{doc.path}:{doc.position(('rules', index, 'id')).line}"
             if not any(p.level == "error" for p in found):
@@ -111,8 +117,11 @@ def _rule_problems(rule: Rule, doc: Document, index: int, catalogue: dict[str, I
     shown = {example.expect for example in rule.examples}
     lacking = [outcome for outcome in possible_outcomes(rule) if outcome not in shown]
     if lacking:
-        yield at(doc.position(loc + ("id",)), f"rule '{rule.id}' has no example that expects "
-                 f"{' or '.join(lacking)}", "example-coverage")
+        yield at(
+            doc.position(loc + ("id",)),
+            f"rule '{rule.id}' has no example that expects {' or '.join(lacking)}",
+            "example-coverage",
+        )
 
 
 def example_problems(book: Rulebook) -> Iterator[Problem]:
@@ -121,11 +130,15 @@ def example_problems(book: Rulebook) -> Iterator[Problem]:
         if result.passed:
             continue
         if result.error is not None:
-            yield at(result.position, f"rule '{result.rule}', example '{result.name}': {result.error}",
-                     "example-invalid")
+            yield at(
+                result.position, f"rule '{result.rule}', example '{result.name}': {result.error}", "example-invalid"
+            )
         else:
-            yield at(result.position, f"rule '{result.rule}', example '{result.name}': expected {result.expect}, "
-                     f"got {result.actual}", "example-failed")
+            yield at(
+                result.position,
+                f"rule '{result.rule}', example '{result.name}': expected {result.expect}, got {result.actual}",
+                "example-failed",
+            )
 
 
 def rule_ids(data: Any) -> list[str]:

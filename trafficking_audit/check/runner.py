@@ -41,11 +41,15 @@ def find_files(paths: Sequence[Path], location: DataLocation) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(
-                p for p in path.rglob("*")
-                if p.suffix in YAML_SUFFIXES and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)  # .git, .venv, .github
-            ))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in YAML_SUFFIXES
+                    and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)  # .git, .venv, .github
+                )
+            )
         elif path.exists():
             found.append(path)
         else:
@@ -159,4 +163,3 @@ def compare_with_base(report: CheckReport, location: DataLocation, revision: str
             continue
         changes.extend(compare(old, now, document, rules, day))
     return report.model_copy(update={"base": revision, "as_of": day.isoformat(), "changes": changes, "notes": notes})
-

@@ -79,23 +79,38 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
 
 DataOption = Annotated[
     Path | None,
-    typer.Option("--data", help="Folder holding rules/ and jurisdictions/ (default: ./ if it has them, else the bundled data).", show_default=False),
+    typer.Option(
+        "--data",
+        help="Folder holding rules/ and jurisdictions/ (default: ./ if it has them, else the bundled data).",
+        show_default=False,
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", help="Assess the law as it stood on this date (YYYY-MM-DD). Default: today.", show_default=False),
+    typer.Option(
+        "--as-of", help="Assess the law as it stood on this date (YYYY-MM-DD). Default: today.", show_default=False
+    ),
 ]
 FormatOption = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="terminal, md, html or json (default: from --output's extension, else terminal).", show_default=False),
+    typer.Option(
+        "--format",
+        "-f",
+        help="terminal, md, html or json (default: from --output's extension, else terminal).",
+        show_default=False,
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False),
+    typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False
+    ),
 ]
 StandardOption = Annotated[
     list[str] | None,
-    typer.Option("--standard", help="Only rules citing this instrument id (repeatable), e.g. cets-197, tvpa.", show_default=False),
+    typer.Option(
+        "--standard", help="Only rules citing this instrument id (repeatable), e.g. cets-197, tvpa.", show_default=False
+    ),
 ]
 RuleOption = Annotated[
     list[str] | None, typer.Option("--rule", help="Only this rule id (repeatable).", show_default=False)

@@ -46,9 +46,12 @@ def diff(
     left: Annotated[
         str, typer.Argument(metavar="LEFT", help=f"The left side (the baseline). {SIDE_HELP}", show_default=False)
     ],
-    right: Annotated[str, typer.Argument(
+    right: Annotated[
+        str,
+        typer.Argument(
             metavar="RIGHT", help=f"The right side (compared with the left). {SIDE_HELP}", show_default=False
-        )],
+        ),
+    ],
     as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -75,15 +78,16 @@ def diff(
     from trafficking_audit.diff import became_unknown, compare, regressions
     from trafficking_audit.selection import select_rules
     from trafficking_audit.session import Session
+
     default_day = parse_date(as_of) or dt.date.today()
     sides = [parse_side(left, default_day), parse_side(right, default_day)]
     chosen = format_for(output, fmt)
     session = Session.open(data)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
     profiles = [session.profiles.resolve(s.jurisdiction).profile for s in sides]
-    names = session.instrument_names()
+    instruments = session.instrument_names()
     audits = [
-        build_audit(p, rules, s.as_of, session.rulebook.version, instruments=names)
+        build_audit(p, rules, s.as_of, session.rulebook.version, instruments=instruments)
         for p, s in zip(profiles, sides, strict=True)
     ]
     result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only)

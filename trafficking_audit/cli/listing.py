@@ -36,6 +36,7 @@ def list_(
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.listing import list_jurisdictions
     from trafficking_audit.session import Session
+
     if fmt not in LIST_FORMATS:
         raise InputError(f"--format {fmt}: expected one of {', '.join(LIST_FORMATS)}", code="usage")
     day = parse_date(as_of) or dt.date.today()

@@ -33,14 +33,17 @@ def new(
     iso2: Annotated[
         str | None,
         typer.Option(
-            "--iso2", show_default=False,
+            "--iso2",
+            show_default=False,
             help="ISO 3166-1 alpha-2 code; fills iso2, iso3 and the name (default: looked up from NAME).",
         ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", show_default=False,
+            "--output",
+            "-o",
+            show_default=False,
             help="Write the profile to this file (atomically) instead of standard output.",
         ),
     ] = None,
@@ -52,6 +55,7 @@ def new(
     from trafficking_audit.identity import identify
     from trafficking_audit.load import load_rulebook
     from trafficking_audit.scaffold import scaffold
+
     if output is not None and output.exists() and not output.is_dir() and not force:
         raise InputError(f"{output}: already exists; pass --force to overwrite it", code="usage")
     identity = identify(name, iso2)

@@ -92,17 +92,19 @@ def _rulebook(data: Path | None) -> Rulebook:
 def list_rules(
     pillar: Annotated[
         str | None,
-        typer.Option("--pillar", help="Only rules of this pillar: prosecution, protection, prevention, partnership.",
-                     show_default=False),
+        typer.Option(
+            "--pillar",
+            help="Only rules of this pillar: prosecution, protection, prevention, partnership.",
+            show_default=False,
+        ),
     ] = None,
     instrument: Annotated[
         str | None,
-        typer.Option("--instrument", help="Only rules citing this instrument id, e.g. cets-197, tvpa.",
-                     show_default=False),
+        typer.Option(
+            "--instrument", help="Only rules citing this instrument id, e.g. cets-197, tvpa.", show_default=False
+        ),
     ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="terminal, json (a list of objects) or md.")
-    ] = "terminal",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, json (a list of objects) or md.")] = "terminal",
     data: DataOption = None,
 ) -> None:
     """List the rules: id, title, pillar, severity, obligation and the articles they cite."""
@@ -154,8 +156,9 @@ def test(
 def docs(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.",
-                     show_default=False),
+        typer.Option(
+            "--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False
+        ),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 when --output's file differs from the rule files.")

@@ -41,7 +41,9 @@ EPILOG = """Examples:
 def run(
     jurisdiction: Annotated[
         str | None,
-        typer.Argument(help="Profile id, ISO 3166 code (kz, KAZ), alias, or path to a YAML profile.", show_default=False),
+        typer.Argument(
+            help="Profile id, ISO 3166 code (kz, KAZ), alias, or path to a YAML profile.", show_default=False
+        ),
     ] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = None,
@@ -52,12 +54,21 @@ def run(
     skip_rule: SkipRuleOption = None,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Exit 1 when a rule of this severity or worse is not met or partially met: critical, high, medium, low.", show_default=False),
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a rule of this severity or worse is not met or partially met: "
+            "critical, high, medium, low.",
+            show_default=False,
+        ),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Audit every profile in the data (see --output-dir).")] = False,
     output_dir: Annotated[
         Path | None,
-        typer.Option("--output-dir", help="With --all: folder for the per-jurisdiction reports and the overview.", show_default=False),
+        typer.Option(
+            "--output-dir",
+            help="With --all: folder for the per-jurisdiction reports and the overview.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Audit a jurisdiction's anti-trafficking law against the rulebook."""
@@ -65,6 +76,7 @@ def run(
     from trafficking_audit.models.rule import SEVERITIES
     from trafficking_audit.selection import select_rules
     from trafficking_audit.session import Session
+
     if fail_on is not None and fail_on not in SEVERITIES:
         raise InputError(f"--fail-on {fail_on}: expected one of {', '.join(SEVERITIES)}", code="usage")
     day = parse_date(as_of) or dt.date.today()
@@ -86,7 +98,8 @@ def run(
     if fail_on is not None:
         limit = SEVERITIES.index(fail_on)
         failing = [
-            f for f in audit.findings
+            f
+            for f in audit.findings
             if f.status in ("not_met", "partially_met") and SEVERITIES.index(f.severity) <= limit
         ]
         if failing:

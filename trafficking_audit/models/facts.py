@@ -10,7 +10,7 @@ it is different from "no", and the engine never treats it as "no".
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, Literal, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -26,7 +26,7 @@ class Fact(BaseModel, Generic[T]):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    value: Union[T, Unknown] = Field(
+    value: T | Unknown = Field(
         description="The value of the fact, or the literal `unknown` when it could not be established."
     )
     sources: list[str] = Field(
@@ -46,7 +46,7 @@ class Fact(BaseModel, Generic[T]):
     )
 
     @model_validator(mode="after")
-    def _period_runs_forward(self) -> "Fact[T]":
+    def _period_runs_forward(self) -> Fact[T]:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("valid_to is earlier than valid_from")
         return self
@@ -58,23 +58,27 @@ class Fact(BaseModel, Generic[T]):
 
     def holds_on(self, day: dt.date) -> bool:
         """Whether this value's period of validity covers ``day``."""
-        if self.valid_from is not None and day < self.valid_from:
-            return False
-        if self.valid_to is not None and day > self.valid_to:
-            return False
-        return True
+        started = self.valid_from is None or self.valid_from <= day
+        not_ended = self.valid_to is None or day <= self.valid_to
+        return started and not_ended
 
 
-class Dated:
-    """Type of a profile field: one fact, or a history of dated facts.
+if TYPE_CHECKING:
+    # What the runtime class below produces, spelled so that type checkers understand it.
+    Dated: TypeAlias = Union[Fact[T], list[Fact[T]]]  # noqa: UP007
+else:
 
-    ``Dated[bool]`` means ``Fact[bool] | list[Fact[bool]]``. It is a class rather than a
-    ``Union`` alias because pydantic resolves ``Fact[T]`` to ``Fact`` itself, which would
-    leave the alias with nothing to parametrise.
-    """
+    class Dated:
+        """Type of a profile field: one fact, or a history of dated facts.
 
-    def __class_getitem__(cls, item: Any) -> Any:
-        return Union[Fact[item], list[Fact[item]]]  # type: ignore[valid-type]
+        ``Dated[bool]`` means ``Fact[bool] | list[Fact[bool]]``. It is a class rather than a
+        ``Union`` alias because pydantic resolves ``Fact[T]`` to ``Fact`` itself, which would
+        leave the alias with nothing to parametrise.
+        """
+
+        def __class_getitem__(cls, item: Any) -> Any:
+            # A runtime type expression: `X | Y` does not accept pydantic's parametrised generics here.
+            return Union[Fact[item], list[Fact[item]]]  # type: ignore[valid-type]  # noqa: UP007
 
 
 def history(field: Any) -> list[Fact[Any]]:

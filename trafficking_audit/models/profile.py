@@ -11,13 +11,16 @@ the rule language: rules refer to them by dotted path, e.g. ``offence.means_role
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, confloat
 
 from trafficking_audit.models.facts import Dated
 
-Years = confloat(ge=0, le=100, allow_inf_nan=False)
+if TYPE_CHECKING:
+    Years = float
+else:  # a constrained float; spelled for type checkers above
+    Years = confloat(ge=0, le=100, allow_inf_nan=False)
 
 
 class Section(BaseModel):
@@ -29,40 +32,88 @@ class Section(BaseModel):
 # --- vocabularies -------------------------------------------------------------------
 
 Act = Literal[
-    "recruitment", "transportation", "transfer", "harbouring", "receipt",
-    "exchange_of_control", "sale_purchase", "exploitation_itself",
+    "recruitment",
+    "transportation",
+    "transfer",
+    "harbouring",
+    "receipt",
+    "exchange_of_control",
+    "sale_purchase",
+    "exploitation_itself",
 ]
 Means = Literal[
-    "threat", "force", "coercion", "abduction", "fraud", "deception", "abuse_of_power",
-    "abuse_of_vulnerability", "payments_to_controller", "debt_bondage",
+    "threat",
+    "force",
+    "coercion",
+    "abduction",
+    "fraud",
+    "deception",
+    "abuse_of_power",
+    "abuse_of_vulnerability",
+    "payments_to_controller",
+    "debt_bondage",
 ]
 MeansRole = Literal["constituent", "aggravating_only", "illustrative", "not_covered"]
 Purpose = Literal[
-    "sexual_exploitation", "forced_labour", "slavery", "servitude", "organ_removal",
-    "begging", "criminal_activities", "forced_marriage", "illegal_adoption", "surrogacy",
+    "sexual_exploitation",
+    "forced_labour",
+    "slavery",
+    "servitude",
+    "organ_removal",
+    "begging",
+    "criminal_activities",
+    "forced_marriage",
+    "illegal_adoption",
+    "surrogacy",
 ]
 Aggravating = Literal[
-    "child_victim", "endangering_life", "serious_violence", "public_official",
-    "criminal_organisation", "ict_use", "repeat_offence", "multiple_victims",
-    "cross_border", "death_or_grave_harm", "particularly_vulnerable_victim",
+    "child_victim",
+    "endangering_life",
+    "serious_violence",
+    "public_official",
+    "criminal_organisation",
+    "ict_use",
+    "repeat_offence",
+    "multiple_victims",
+    "cross_border",
+    "death_or_grave_harm",
+    "particularly_vulnerable_victim",
 ]
 LegalPersonLiability = Literal["criminal", "administrative", "civil", "none"]
 NonPunishment = Literal["statutory", "guidance_only", "none"]
 Service = Literal[
-    "accommodation", "material_support", "medical", "psychological", "legal",
-    "interpretation", "information", "education", "employment",
+    "accommodation",
+    "material_support",
+    "medical",
+    "psychological",
+    "legal",
+    "interpretation",
+    "information",
+    "education",
+    "employment",
 ]
 TreatyStatusValue = Literal["not_signed", "signed_only", "party", "withdrawn", "not_eligible"]
 ConsentType = Literal[
-    "ratification", "acceptance", "approval", "accession", "succession", "definitive_signature",
+    "ratification",
+    "acceptance",
+    "approval",
+    "accession",
+    "succession",
+    "definitive_signature",
 ]
 SourceKind = Literal[
-    "legislation", "official_report", "international_report", "news", "academic", "treaty_record",
+    "legislation",
+    "official_report",
+    "international_report",
+    "news",
+    "academic",
+    "treaty_record",
 ]
 Tier = Literal["Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3", "Special Case"]
 
 
 # --- identity and sources -----------------------------------------------------------
+
 
 class Source(Section):
     """A document that supports facts: a law, an official or international report, news."""
@@ -102,12 +153,17 @@ class TreatyStatus(Section):
     status: Dated[TreatyStatusValue] = Field(description="not_signed, signed_only, party, withdrawn or not_eligible.")
     signed: dt.date | None = Field(default=None, description="Date of signature.")
     consent: ConsentType | None = Field(default=None, description="How consent to be bound was expressed.")
-    deposited: dt.date | None = Field(default=None, description="Date the instrument of consent was deposited or registered.")
+    deposited: dt.date | None = Field(
+        default=None, description="Date the instrument of consent was deposited or registered."
+    )
     in_force: dt.date | None = Field(default=None, description="Date the treaty entered into force for the state.")
-    reservations: list[Reservation] = Field(default_factory=list, description="Reservations and declarations, per article.")
+    reservations: list[Reservation] = Field(
+        default_factory=list, description="Reservations and declarations, per article."
+    )
 
 
 # --- prosecution ----------------------------------------------------------------------
+
 
 class PenaltyRange(Section):
     """Prison terms in years for one variant of the offence."""
@@ -132,7 +188,9 @@ class Penalties(Section):
 class Offence(Section):
     """The trafficking offence(s) in national criminal law."""
 
-    exists: Dated[StrictBool] | None = Field(default=None, description="A specific trafficking offence exists in statute.")
+    exists: Dated[StrictBool] | None = Field(
+        default=None, description="A specific trafficking offence exists in statute."
+    )
     provisions: Dated[list[StrictStr]] | None = Field(
         default=None, description="The provisions that define it, e.g. `Criminal Code Art. 128`."
     )
@@ -192,7 +250,9 @@ class Offence(Section):
 class Jurisdiction(Section):
     """Criminal jurisdiction over trafficking."""
 
-    territorial: Dated[StrictBool] | None = Field(default=None, description="Offences on the territory, ships and aircraft.")
+    territorial: Dated[StrictBool] | None = Field(
+        default=None, description="Offences on the territory, ships and aircraft."
+    )
     active_nationality: Dated[StrictBool] | None = Field(
         default=None, description="Offences committed abroad by nationals (or residents)."
     )
@@ -209,15 +269,22 @@ class Jurisdiction(Section):
 
 # --- protection -----------------------------------------------------------------------
 
+
 class ReferralMechanism(Section):
     """Identification and referral of victims (the national referral mechanism, NRM)."""
 
-    exists: Dated[StrictBool] | None = Field(default=None, description="A formal identification and referral procedure exists.")
+    exists: Dated[StrictBool] | None = Field(
+        default=None, description="A formal identification and referral procedure exists."
+    )
     unified_national: Dated[StrictBool] | None = Field(
         default=None, description="One mechanism for the whole country, binding on all agencies."
     )
-    legal_basis: Dated[StrictStr] | None = Field(default=None, description="The law, regulation or order that sets it out.")
-    ngo_involvement: Dated[StrictBool] | None = Field(default=None, description="NGOs take part in identification or referral.")
+    legal_basis: Dated[StrictStr] | None = Field(
+        default=None, description="The law, regulation or order that sets it out."
+    )
+    ngo_involvement: Dated[StrictBool] | None = Field(
+        default=None, description="NGOs take part in identification or referral."
+    )
 
 
 class Assistance(Section):
@@ -230,22 +297,32 @@ class Assistance(Section):
     services: Dated[list[Service]] | None = Field(default=None, description="Services provided.")
     covers_men: Dated[StrictBool] | None = Field(default=None, description="Men are assisted too.")
     covers_children: Dated[StrictBool] | None = Field(default=None, description="Children are assisted too.")
-    covers_foreigners: Dated[StrictBool] | None = Field(default=None, description="Foreign victims are assisted on equal terms.")
+    covers_foreigners: Dated[StrictBool] | None = Field(
+        default=None, description="Foreign victims are assisted on equal terms."
+    )
 
 
 class Compensation(Section):
     """Compensation for victims."""
 
-    from_offender: Dated[StrictBool] | None = Field(default=None, description="Compensation can be claimed from the offender.")
-    state_fund: Dated[StrictBool] | None = Field(default=None, description="A state fund or scheme compensates victims.")
+    from_offender: Dated[StrictBool] | None = Field(
+        default=None, description="Compensation can be claimed from the offender."
+    )
+    state_fund: Dated[StrictBool] | None = Field(
+        default=None, description="A state fund or scheme compensates victims."
+    )
 
 
 class ChildSafeguards(Section):
     """Safeguards for child victims."""
 
-    presumption_of_minority: Dated[StrictBool] | None = Field(default=None, description="A person of uncertain age is presumed a child.")
+    presumption_of_minority: Dated[StrictBool] | None = Field(
+        default=None, description="A person of uncertain age is presumed a child."
+    )
     guardian: Dated[StrictBool] | None = Field(default=None, description="A guardian or representative is appointed.")
-    child_friendly_procedures: Dated[StrictBool] | None = Field(default=None, description="Interviews and proceedings adapted to children.")
+    child_friendly_procedures: Dated[StrictBool] | None = Field(
+        default=None, description="Interviews and proceedings adapted to children."
+    )
 
 
 class Protection(Section):
@@ -257,7 +334,9 @@ class Protection(Section):
     reflection_period_days: Dated[StrictInt] | None = Field(
         default=None, description="Recovery and reflection period in law, in days (0 when none)."
     )
-    residence_permit: Dated[StrictBool] | None = Field(default=None, description="Foreign victims can get a residence permit.")
+    residence_permit: Dated[StrictBool] | None = Field(
+        default=None, description="Foreign victims can get a residence permit."
+    )
     non_punishment: Dated[NonPunishment] | None = Field(
         default=None, description="Whether victims are protected from punishment for compelled offences."
     )
@@ -270,21 +349,30 @@ class Protection(Section):
 
 # --- institutions, prevention, cooperation -------------------------------------------
 
+
 class Institutions(Section):
     """Law, policy and institutions."""
 
-    specialised_law: Dated[StrictBool] | None = Field(default=None, description="A comprehensive anti-trafficking law is in force.")
-    coordinating_body: Dated[StrictBool] | None = Field(default=None, description="A national coordinator or coordinating body with a mandate.")
+    specialised_law: Dated[StrictBool] | None = Field(
+        default=None, description="A comprehensive anti-trafficking law is in force."
+    )
+    coordinating_body: Dated[StrictBool] | None = Field(
+        default=None, description="A national coordinator or coordinating body with a mandate."
+    )
     independent_rapporteur: Dated[StrictBool] | None = Field(
         default=None, description="An independent national rapporteur or equivalent monitor."
     )
     national_action_plan: Dated[StrictBool] | None = Field(
         default=None, description="A national action plan is in force (record each plan as a dated value)."
     )
-    specialised_units: Dated[StrictBool] | None = Field(default=None, description="Specialised police or prosecution units.")
+    specialised_units: Dated[StrictBool] | None = Field(
+        default=None, description="Specialised police or prosecution units."
+    )
     training_mandated: Dated[StrictBool] | None = Field(default=None, description="Training of officials is mandated.")
     data_published: Dated[StrictBool] | None = Field(default=None, description="Annual statistics are published.")
-    ngo_cooperation: Dated[StrictBool] | None = Field(default=None, description="A formal framework for cooperation with NGOs.")
+    ngo_cooperation: Dated[StrictBool] | None = Field(
+        default=None, description="A formal framework for cooperation with NGOs."
+    )
 
 
 class Prevention(Section):
@@ -292,8 +380,12 @@ class Prevention(Section):
 
     awareness_campaigns: Dated[StrictBool] | None = Field(default=None, description="Public awareness campaigns.")
     hotline: Dated[StrictBool] | None = Field(default=None, description="A trafficking hotline.")
-    recruitment_fees_ban: Dated[StrictBool] | None = Field(default=None, description="Workers may not be charged recruitment fees.")
-    agency_licensing: Dated[StrictBool] | None = Field(default=None, description="Recruitment agencies are licensed and inspected.")
+    recruitment_fees_ban: Dated[StrictBool] | None = Field(
+        default=None, description="Workers may not be charged recruitment fees."
+    )
+    agency_licensing: Dated[StrictBool] | None = Field(
+        default=None, description="Recruitment agencies are licensed and inspected."
+    )
     labour_inspection_all_sectors: Dated[StrictBool] | None = Field(
         default=None, description="Labour inspection reaches all sectors, domestic work and agriculture included."
     )
@@ -306,9 +398,13 @@ class Prevention(Section):
 class Cooperation(Section):
     """International cooperation and financial investigation."""
 
-    mutual_legal_assistance: Dated[StrictBool] | None = Field(default=None, description="Mutual legal assistance is available for trafficking.")
+    mutual_legal_assistance: Dated[StrictBool] | None = Field(
+        default=None, description="Mutual legal assistance is available for trafficking."
+    )
     extradition: Dated[StrictBool] | None = Field(default=None, description="Trafficking is an extraditable offence.")
-    joint_investigation_teams: Dated[StrictBool] | None = Field(default=None, description="Joint investigation teams are lawful.")
+    joint_investigation_teams: Dated[StrictBool] | None = Field(
+        default=None, description="Joint investigation teams are lawful."
+    )
     special_investigative_techniques: Dated[StrictBool] | None = Field(
         default=None, description="Controlled delivery, interception, undercover work are available."
     )
@@ -329,9 +425,7 @@ class StatisticsYear(Section):
     convictions: StrictInt | None = Field(default=None, ge=0, description="Persons convicted.")
     victims_identified: StrictInt | None = Field(default=None, ge=0, description="Victims identified.")
     counting_basis: StrictStr = Field(description="What was counted and by whom (articles, agency, period).")
-    used_by_audit: StrictBool = Field(
-        default=True, description="False for an alternative count kept for comparison."
-    )
+    used_by_audit: StrictBool = Field(default=True, description="False for an alternative count kept for comparison.")
     sources: list[StrictStr] = Field(default_factory=list, description="Ids of supporting sources.")
     note: StrictStr | None = Field(default=None, description="Comment, e.g. how this count differs from another.")
 

@@ -73,12 +73,16 @@ class Finding(Result):
     status: Outcome = Field(description="met, partially_met, not_met, unknown or not_applicable.")
     pillar: Pillar = Field(description="Pillar of the rule.")
     severity: Severity = Field(description="Severity of the rule.")
-    obligation: Obligation = Field(description="Obligation as it binds this jurisdiction (good-practice when not bound).")
+    obligation: Obligation = Field(
+        description="Obligation as it binds this jurisdiction (good-practice when not bound)."
+    )
     binding: bool = Field(description="Whether the standard binds the jurisdiction as the rule's obligation says.")
     citations: list[Citation] = Field(description="Where the standard comes from.")
     evidence: list[Evidence] = Field(default_factory=list, description="Facts the outcome rests on.")
     missing: list[str] = Field(default_factory=list, description="Facts that were absent or unknown on the audit date.")
-    reason: str | None = Field(default=None, description="Why the rule is not applicable, or why the outcome is unknown.")
+    reason: str | None = Field(
+        default=None, description="Why the rule is not applicable, or why the outcome is unknown."
+    )
     recommendation: Recommendation | None = Field(default=None, description="Present when partially or not met.")
 
 

@@ -42,10 +42,12 @@ class Condition(Strict):
     compares its value as of the audit date.
     """
 
-    all: list["Condition"] | None = Field(default=None, description="True when every condition is true.")
-    any: list["Condition"] | None = Field(default=None, description="True when at least one condition is true.")
-    not_: "Condition | None" = Field(default=None, alias="not", description="True when the condition is false.")
-    fact: StrictStr | None = Field(default=None, description="Dotted path to a profile field, e.g. `offence.means_role`.")
+    all: list[Condition] | None = Field(default=None, description="True when every condition is true.")
+    any: list[Condition] | None = Field(default=None, description="True when at least one condition is true.")
+    not_: Condition | None = Field(default=None, alias="not", description="True when the condition is false.")
+    fact: StrictStr | None = Field(
+        default=None, description="Dotted path to a profile field, e.g. `offence.means_role`."
+    )
     is_: Any = Field(default=None, alias="is", description="The value equals this.")
     is_not: Any = Field(default=None, description="The value differs from this.")
     in_: list[Any] | None = Field(default=None, alias="in", description="The value is one of these.")
@@ -57,7 +59,7 @@ class Condition(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @model_validator(mode="after")
-    def _one_form(self) -> "Condition":
+    def _one_form(self) -> Condition:
         combinators = [n for n in ("all", "any", "not_") if getattr(self, n) is not None]
         operators = self.operators()
         if self.fact is None:
@@ -67,9 +69,7 @@ class Condition(Strict):
             if combinators:
                 raise ValueError("a `fact` condition cannot also use `all`, `any` or `not`")
             if len(operators) != 1:
-                raise ValueError(
-                    "a `fact` condition needs exactly one operator: " + ", ".join(OPERATORS)
-                )
+                raise ValueError("a `fact` condition needs exactly one operator: " + ", ".join(OPERATORS))
         return self
 
     def operators(self) -> dict[str, Any]:
@@ -102,7 +102,8 @@ class Example(Strict):
     as_of: dt.date | None = Field(default=None, description="Audit date for the example (default: 2025-01-01).")
     facts: dict[StrictStr, Any] = Field(
         default_factory=dict,
-        description="Profile facts by dotted path, e.g. `offence.means_role: constituent`. Every other fact is unknown.",
+        description="Profile facts by dotted path, e.g. `offence.means_role: constituent`. "
+        "Every other fact is unknown.",
     )
 
 
@@ -122,9 +123,7 @@ class Rule(Strict):
     citations: list[Citation] = Field(min_length=1, description="Every instrument that carries the standard.")
     summary: StrictStr = Field(description="What it checks, in a few sentences.")
     rationale: StrictStr = Field(description="Why it matters, in our own words.")
-    applies_if: Condition | None = Field(
-        default=None, description="When false, the outcome is `not_applicable`."
-    )
+    applies_if: Condition | None = Field(default=None, description="When false, the outcome is `not_applicable`.")
     not_applicable_reason: StrictStr | None = Field(
         default=None, description="Why the rule does not apply when `applies_if` is false."
     )

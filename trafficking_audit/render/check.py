@@ -28,8 +28,10 @@ def problem_line(problem: Problem) -> str:
 def change_line(change: FindingChange) -> str:
     """``path:line:col: jurisdiction: rule (title): before -> after``."""
     flag = " [regression]" if change.regression else ""
-    return (f"{change.path}:{change.line}:{change.col}: {change.jurisdiction}: {change.rule} ({change.title}): "
-            f"{change.before} -> {change.after}{flag}")
+    return (
+        f"{change.path}:{change.line}:{change.col}: {change.jurisdiction}: {change.rule} ({change.title}): "
+        f"{change.before} -> {change.after}{flag}"
+    )
 
 
 def fact_lines(change: FindingChange) -> list[str]:
@@ -107,8 +109,9 @@ def render_github(report: CheckReport) -> str:
 
 def render_summary(report: CheckReport) -> str:
     """Markdown for a GitHub job's step summary."""
-    return render_template("check_summary.md.j2", html=False, report=report, summary=summary_line(report),
-                           facts=fact_lines)
+    return render_template(
+        "check_summary.md.j2", html=False, report=report, summary=summary_line(report), facts=fact_lines
+    )
 
 
 CHECK_FORMATS: dict[str, Callable[[CheckReport], str]] = {

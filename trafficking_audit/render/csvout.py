@@ -17,7 +17,14 @@ def render_matrix(overview: Overview) -> str:
     writer.writerow(COLUMNS)
     for cell in overview.cells:
         writer.writerow(
-            (cell.jurisdiction, cell.rule, cell.pillar, cell.severity, cell.status,
-             overview.as_of.isoformat(), overview.rulebook_version)
+            (
+                cell.jurisdiction,
+                cell.rule,
+                cell.pillar,
+                cell.severity,
+                cell.status,
+                overview.as_of.isoformat(),
+                overview.rulebook_version,
+            )
         )
     return buffer.getvalue()

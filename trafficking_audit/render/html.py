@@ -36,14 +36,16 @@ def score_rows(overview: Overview) -> list[dict[str, object]]:
     rows = []
     for index, row in enumerate(overview.jurisdictions):
         top = 10 + index * 96
-        rows.append({
-            "row": row,
-            "y": top,
-            "bars": [
-                {"pillar": s.pillar, "score": s.score, "width": round(2.6 * (s.score or 0), 1), "y": top + 18 * j}
-                for j, s in enumerate([*row.pillars, row.overall])
-            ],
-        })
+        rows.append(
+            {
+                "row": row,
+                "y": top,
+                "bars": [
+                    {"pillar": s.pillar, "score": s.score, "width": round(2.6 * (s.score or 0), 1), "y": top + 18 * j}
+                    for j, s in enumerate([*row.pillars, row.overall])
+                ],
+            }
+        )
     return rows
 
 

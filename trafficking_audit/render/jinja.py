@@ -68,7 +68,9 @@ def score_text(value: float | None) -> str:
 def _common(env: Environment) -> Environment:
     env.filters.update(md=md, safe_url=safe_url, value=fmt_value, pct=pct, score=score_text, outcome=outcome_label)
     env.globals.update(
-        OUTCOME_LABELS=OUTCOME_LABELS, OUTCOME_SYMBOLS=OUTCOME_SYMBOLS, PILLAR_LABELS=PILLAR_LABELS,
+        OUTCOME_LABELS=OUTCOME_LABELS,
+        OUTCOME_SYMBOLS=OUTCOME_SYMBOLS,
+        PILLAR_LABELS=PILLAR_LABELS,
         DISCLAIMER=DISCLAIMER,
     )
     return env

@@ -40,12 +40,14 @@ def _result(rule_id: str, index: int, level: str, message: str, path: str, line:
         "ruleIndex": index,
         "level": level,
         "message": {"text": message},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": artifact(path),
-                "region": {"startLine": line, "startColumn": col},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact(path),
+                    "region": {"startLine": line, "startColumn": col},
+                }
             }
-        }],
+        ],
     }
 
 
@@ -63,15 +65,16 @@ def render_sarif(report: CheckReport) -> str:
         for code, (level, description) in catalogue.items()
     ]
     results = [
-        _result(p.code, order.get(p.code, -1), p.level, p.message, p.path, p.line, p.col)
-        for p in report.problems
+        _result(p.code, order.get(p.code, -1), p.level, p.message, p.path, p.line, p.col) for p in report.problems
     ]
     for change in report.changes:
         rule_id = "finding-regression" if change.regression else "finding-changed"
         level = ("error" if report.fail_on_regression else "warning") if change.regression else "note"
         facts = "; ".join(f"{f.fact}: {f.before} -> {f.after}" for f in change.facts)
-        message = (f"{change.jurisdiction}: {change.rule} ({change.title}) changed from {change.before} to "
-                   f"{change.after} since {report.base}" + (f" ({facts})" if facts else ""))
+        message = (
+            f"{change.jurisdiction}: {change.rule} ({change.title}) changed from {change.before} to "
+            f"{change.after} since {report.base}" + (f" ({facts})" if facts else "")
+        )
         results.append(_result(rule_id, order[rule_id], level, message, change.path, change.line, change.col))
     for result in results:
         if result["ruleIndex"] < 0:
@@ -79,15 +82,19 @@ def render_sarif(report: CheckReport) -> str:
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "trafficking-audit",
-                "version": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "trafficking-audit",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

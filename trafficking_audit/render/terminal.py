@@ -41,8 +41,13 @@ TOP_RECOMMENDATIONS = 5
 def console(color: bool, width: int) -> Console:
     """A console that records to a string."""
     return Console(
-        file=io.StringIO(), force_terminal=color, no_color=not color, width=width,
-        color_system="standard" if color else None, highlight=False, emoji=False,
+        file=io.StringIO(),
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
     )
 
 
@@ -50,7 +55,10 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
     """The audit as a terminal summary."""
     out = console(color, width)
     j = audit.jurisdiction
-    out.print(f"[bold]{escape(j.name)}[/bold] ({j.iso2}/{j.iso3}) · law as of {audit.as_of} · rulebook {escape(audit.rulebook_version)}")
+    out.print(
+        f"[bold]{escape(j.name)}[/bold] ({j.iso2}/{j.iso3}) · law as of {audit.as_of}"
+        f" · rulebook {escape(audit.rulebook_version)}"
+    )
     out.print(escape(audit.headline))
     out.print()
     scores = Table(title="Scores (indicative)", title_justify="left")
@@ -58,8 +66,13 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
         scores.add_column(column, justify="left" if column == "Pillar" else "right")
     for s in [*audit.scores.pillars, audit.scores.overall]:
         scores.add_row(
-            PILLAR_LABELS[s.pillar], "–" if s.score is None else f"{s.score:.0f}", str(s.met), str(s.partially_met),
-            str(s.not_met), str(s.unknown), str(s.not_applicable),
+            PILLAR_LABELS[s.pillar],
+            "–" if s.score is None else f"{s.score:.0f}",
+            str(s.met),
+            str(s.partially_met),
+            str(s.not_met),
+            str(s.unknown),
+            str(s.not_applicable),
             "–" if s.coverage is None else f"{round(100 * s.coverage)}%",
         )
     out.print(scores)
@@ -115,7 +128,11 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
     for p in diff.pillars:
         trend = [TREND_LABELS[p.trend]] if diff.same_jurisdiction else []
         scores.add_row(
-            PILLAR_LABELS[p.pillar], score_text(p.left), score_text(p.right), signed(p.difference), *trend,
+            PILLAR_LABELS[p.pillar],
+            score_text(p.left),
+            score_text(p.right),
+            signed(p.difference),
+            *trend,
             f"{pct(p.left_coverage)} → {pct(p.right_coverage)}",
         )
     out.print(scores)
@@ -126,7 +143,8 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
         rules.add_column(escape(column), overflow="fold")
     for r in diff.rules:
         cells = [
-            f"{outcome_cell(status)}\n[dim]{escape(evidence_summary(detail))}[/dim]" if evidence_summary(detail)
+            f"{outcome_cell(status)}\n[dim]{escape(evidence_summary(detail))}[/dim]"
+            if evidence_summary(detail)
             else outcome_cell(status)
             for status, detail in ((r.left, r.left_detail), (r.right, r.right_detail))
         ]
@@ -147,7 +165,8 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
             facts.add_column(escape(column), overflow="fold")
         for c in diff.facts_changed:
             values = [
-                "not recorded" if e is None
+                "not recorded"
+                if e is None
                 else escape(fmt_value(e.value)) + (f"\n[dim]{escape(e.provision)}[/dim]" if e.provision else "")
                 for e in (c.left, c.right)
             ]
@@ -186,7 +205,10 @@ def render_listing(summaries: list[JurisdictionSummary], color: bool = False, wi
 def render_overview(overview: Overview, color: bool = False, width: int = 100) -> str:
     """Scores of every jurisdiction as one table."""
     out = console(color, width)
-    table = Table(title=f"{len(overview.jurisdictions)} jurisdictions, law as of {overview.as_of} (indicative scores)", title_justify="left")
+    table = Table(
+        title=f"{len(overview.jurisdictions)} jurisdictions, law as of {overview.as_of} (indicative scores)",
+        title_justify="left",
+    )
     for column in ("Jurisdiction", "ISO", *[PILLAR_LABELS[p] for p in PILLARS], "Overall", "Coverage"):
         table.add_column(column, justify="left" if column in ("Jurisdiction", "ISO") else "right")
     for row in overview.jurisdictions:
@@ -219,8 +241,10 @@ def render_rules_list(rules: RuleList, color: bool = False, width: int = 100) ->
             table.add_row(r.id, r.severity, r.obligation + ("*" if r.conditional else ""), escape(r.title))
         out.print()
         out.print(table)
-    out.print("[dim]* mandatory only where the standard binds (e.g. parties to CETS 197); good practice elsewhere. "
-              "`audit rules show ID` lists a rule's standards and articles.[/dim]")
+    out.print(
+        "[dim]* mandatory only where the standard binds (e.g. parties to CETS 197); good practice elsewhere. "
+        "`audit rules show ID` lists a rule's standards and articles.[/dim]"
+    )
     return recorded(out)
 
 
@@ -255,8 +279,10 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> s
         _example_lines(rule, code),
     ]
     out.print(f"[bold]{rule.id}[/bold]: {escape(rule.title)}")
-    out.print(f"[dim]{rule.pillar} · {rule.severity} · {rule.obligation} · {page.file} · "
-              f"rulebook {escape(page.rulebook_version)}[/dim]")
+    out.print(
+        f"[dim]{rule.pillar} · {rule.severity} · {rule.obligation} · {page.file} · "
+        f"rulebook {escape(page.rulebook_version)}[/dim]"
+    )
     for heading, lines in zip(RULE_SECTIONS, bodies, strict=True):
         out.print()
         out.print(f"[bold]{heading}[/bold]")

@@ -18,7 +18,6 @@ from trafficking_audit.errors import EXIT_INPUT, EXIT_INTERNAL, InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-ISSUES_URL = "https://github.com/trafficking-audit/trafficking-audit/issues"
 
 
 class State:
@@ -47,8 +46,8 @@ def guarded(function: F) -> F:
                 traceback.print_exc()
             typer.echo(
                 f"internal error: {type(exc).__name__}: {exc}\n"
-                f"This is a bug in trafficking-audit; please report it at {ISSUES_URL} "
-                "(run again with --debug for the traceback).",
+                "This is a bug in trafficking-audit; please report it on the project's issue tracker "
+                "with the command you ran and the traceback (run again with --debug to see it).",
                 err=True,
             )
             raise typer.Exit(EXIT_INTERNAL) from None

@@ -19,7 +19,6 @@ from trafficking_audit.check.problems import CODES
 from trafficking_audit.models.check import CheckReport
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/trafficking-audit/trafficking-audit"
 CHANGE_RULES = {
     "finding-changed": ("note", "An edit of the profile changes the outcome of a rule."),
     "finding-regression": ("warning", "An edit of the profile makes the outcome of a rule worse."),
@@ -88,7 +87,6 @@ def render_sarif(report: CheckReport) -> str:
                     "driver": {
                         "name": "trafficking-audit",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },

@@ -31,11 +31,10 @@ from trafficking_audit.models.diff import (
 from trafficking_audit.models.facts import Fact, select
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Evidence, Finding, PillarScore, SourceRef
-from trafficking_audit.models.rule import Outcome
+from trafficking_audit.models.rule import OUTCOME_RANK, Outcome
 from trafficking_audit.recommend import source_refs
 from trafficking_audit.schema_paths import fact_paths, read
 
-RANK: dict[str, int] = {"met": 2, "partially_met": 1, "not_met": 0}
 LACKING: tuple[Outcome, ...] = ("partially_met", "not_met")
 
 
@@ -43,8 +42,8 @@ def change(left: Outcome, right: Outcome) -> Change:
     """How the right outcome compares with the left one."""
     if left == right:
         return "same"
-    if left in RANK and right in RANK:
-        return "better" if RANK[right] > RANK[left] else "worse"
+    if left in OUTCOME_RANK and right in OUTCOME_RANK:
+        return "better" if OUTCOME_RANK[right] > OUTCOME_RANK[left] else "worse"
     return "not_comparable"
 
 

@@ -216,8 +216,3 @@ class ProfileIndex:
         raise InputError(
             f"unknown jurisdiction '{argument}' (known: {known}; or give a path to a YAML file)", code="usage"
         )
-
-
-def shown(path: Path) -> str:
-    """Re-exported for commands that print file names."""
-    return display_path(path)

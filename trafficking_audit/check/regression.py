@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from trafficking_audit.check.profiles import fact_loc
+from trafficking_audit.diff import change, comparable
 from trafficking_audit.evaluate import evaluate
-from trafficking_audit.models.check import OUTCOME_RANK, FactChange, FindingChange
+from trafficking_audit.models.check import FactChange, FindingChange
 from trafficking_audit.models.facts import Fact, history, select
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import Rule
@@ -26,9 +27,7 @@ from trafficking_audit.yamlsource import Document
 
 def is_regression(before: str, after: str) -> bool:
     """True when an outcome got worse on the met > partially_met > not_met scale."""
-    if before not in OUTCOME_RANK or after not in OUTCOME_RANK:
-        return False
-    return OUTCOME_RANK[after] < OUTCOME_RANK[before]
+    return change(before, after) == "worse"  # type: ignore[arg-type]
 
 
 def compare(
@@ -71,7 +70,7 @@ def compare(
 def fact_change(path: str, before: Profile, after: Profile, day: dt.date) -> FactChange | None:
     """How the value of ``path`` on ``day`` changed, or None when it did not."""
     old, new = select(read(before, path), day), select(read(after, path), day)
-    if _value(old) == _value(new):
+    if comparable(old) == comparable(new):  # the same test as `audit diff`: reordering a list is no change
         return None
     shown, profile = (new, after) if new is not None and new.sources else (old, before)
     return FactChange(

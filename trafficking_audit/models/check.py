@@ -19,9 +19,6 @@ from trafficking_audit.models.rule import Outcome
 
 Level = Literal["error", "warning"]
 
-# Outcomes that can get better or worse; unknown and not_applicable are not on this scale.
-OUTCOME_RANK: dict[str, int] = {"not_met": 0, "partially_met": 1, "met": 2}
-
 
 class Problem(Result):
     """One problem in one data file, at a line and column."""

@@ -23,6 +23,8 @@ PILLARS: tuple[Pillar, ...] = ("prosecution", "protection", "prevention", "partn
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low")
 OBLIGATIONS: tuple[Obligation, ...] = ("mandatory", "should", "good-practice")
 OUTCOMES: tuple[Outcome, ...] = ("met", "partially_met", "not_met", "unknown", "not_applicable")
+# Outcomes that can get better or worse; unknown and not_applicable are not on this scale.
+OUTCOME_RANK: dict[str, int] = {"not_met": 0, "partially_met": 1, "met": 2}
 
 # Leaf operators of the condition language and what each expects.
 OPERATORS: tuple[str, ...] = ("is", "is_not", "in", "gte", "lte", "contains", "contains_any")

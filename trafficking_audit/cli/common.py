@@ -19,7 +19,6 @@ from trafficking_audit.errors import EXIT_INPUT, EXIT_INTERNAL, InputError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-
 class State:
     """Global options set by the top-level callback."""
 

@@ -5,8 +5,9 @@ hundreds of profiles must stay linear, so each budget compares a workload with a
 floor measured on the same machine in the same run: the import of the command's own
 stack, ``yaml.load`` with libyaml on the same files, and ``check-jsonschema`` on the
 same files. Every workload runs once to warm up (which also fills a bytecode cache
-in a temporary folder, as an installed package has one, and the cache of validated
-profiles, there too; two more lines time ``run --all`` with it off) and then several times,
+in a temporary folder, as an installed package has one, and the caches of validated
+profiles and of finished reports, there too; three more lines time ``run kazakhstan``
+and ``run --all`` with the caches off) and then several times,
 interleaved round by round so that other load on the machine hits all of them
 alike; the figures are medians of wall-clock time (``time.perf_counter``), and the
 peak memory is each child's own maximum resident set size, as ``/usr/bin/time`` reports
@@ -210,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             args.batch_runs,
         )
         no_cache = {"TRAFFICKING_AUDIT_NO_CACHE": "1"}
+        single_cold = Workload("  the same, caches off (report made afresh)", single.command, args.runs, env=no_cache)
         cold200 = Workload("  the same, 200 profiles, profile cache off", all200.command, args.batch_runs, env=no_cache)
         cold400 = Workload("  the same, 400 profiles, profile cache off", all400.command, args.batch_runs, env=no_cache)
         parse = Workload(
@@ -225,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             [checker, "--schemafile", str(schema), *map(str, files200)],
             args.check_runs,
         )
-        workloads = [floor, help_, single, all200, all400, cold200, cold400, parse, check, reference]
+        workloads = [floor, help_, single, single_cold, all200, all400, cold200, cold400, parse, check, reference]
         measure(workloads, env, neutral)
     finally:
         if args.keep is None:
@@ -293,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     ]
     cold_marginal = (cold400.median - cold200.median) / (len(files400) - len(files200))
     print()
+    print(
+        f"for orientation, caches off: run kazakhstan --format json {single_cold.median * 1000:.0f} ms = "
+        f"{single_cold.median / floor.median:.2f} x the import floor (budget 1 is a report served from the cache)"
+    )
     print(
         f"for orientation, profile cache off (every file parsed): marginal cost per profile "
         f"{cold_marginal * 1000:.2f} ms = {cold_marginal / parse_floor:.2f} x the parse floor; "

@@ -10,6 +10,9 @@ gives another name and is read afresh; only valid profiles are stored, so a file
 with an error is read, and reported, every time. Entries are never updated in
 place and any of them can be deleted at any moment.
 
+The folder also keeps finished reports (:mod:`trafficking_audit.report_cache`), under
+``reports/``; the helpers that find, read and write entries serve both kinds.
+
 ``TRAFFICKING_AUDIT_NO_CACHE=1`` turns the cache off; ``TRAFFICKING_AUDIT_CACHE_DIR``
 moves it (default: ``$XDG_CACHE_HOME/trafficking-audit``, else
 ``~/.cache/trafficking-audit``; ``%LOCALAPPDATA%`` on Windows).
@@ -23,11 +26,12 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:  # pydantic is imported only where a profile is read, not on a cached report's path
+    from pydantic import BaseModel
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 FORMAT = "1"  # bump when the way entries are written changes
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -63,40 +67,29 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def entry_path(model: type[BaseModel], text: str) -> Path | None:
-    """Where the validated form of ``text`` as ``model`` is kept (None when the cache is off)."""
+def entry_file(kind: str, key: str) -> Path | None:
+    """Where the entry ``key`` (a hex digest) of one kind of entry is kept (None when the cache is off)."""
     folder = cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256(f"{code_fingerprint()}|{model.__module__}.{model.__qualname__}|".encode())
-    digest.update(text.encode("utf-8", "surrogatepass"))
-    key = digest.hexdigest()
-    return folder / "validated" / key[:2] / f"{key}.json"
+    return folder / kind / key[:2] / f"{key}.json"
 
 
-def fetch(model: type[M], text: str) -> M | None:
-    """The model ``text`` validated to before, or None (not cached, cache off, or an unreadable entry)."""
-    path = entry_path(model, text)
+def read_entry(path: Path | None) -> bytes | None:
+    """The bytes of an entry, or None (cache off, no such entry, or unreadable)."""
     if path is None:
         return None
     try:
-        stored = path.read_bytes()
+        return path.read_bytes()
     except OSError:
         return None
-    try:
-        return model.model_validate_json(stored)
-    except ValidationError:
-        return None  # a damaged entry: read the file again, and `store` replaces it
 
 
-def store(model: type[M], text: str, value: M) -> None:
-    """Keep ``value``, the validated form of ``text``; failures to write are ignored (it is only a cache)."""
-    path = entry_path(model, text)
+def write_entry(path: Path | None, payload: bytes) -> None:
+    """Write an entry atomically (a reader sees all of it or none); failures are ignored: it is only a cache."""
     if path is None:
         return
     try:
-        # Unset fields stay unset, so the model read back is the same, field for field.
-        payload = value.model_dump_json(exclude_unset=True).encode("utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
         try:
@@ -106,5 +99,39 @@ def store(model: type[M], text: str, value: M) -> None:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
-    except (OSError, ValueError):
+    except OSError:
         pass
+
+
+def entry_path(model: type[BaseModel], text: str) -> Path | None:
+    """Where the validated form of ``text`` as ``model`` is kept (None when the cache is off)."""
+    if cache_dir() is None:
+        return None
+    digest = hashlib.sha256(f"{code_fingerprint()}|{model.__module__}.{model.__qualname__}|".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return entry_file("validated", digest.hexdigest())
+
+
+def fetch(model: type[M], text: str) -> M | None:
+    """The model ``text`` validated to before, or None (not cached, cache off, or an unreadable entry)."""
+    from pydantic import ValidationError
+
+    stored = read_entry(entry_path(model, text))
+    if stored is None:
+        return None
+    try:
+        return model.model_validate_json(stored)
+    except ValidationError:
+        return None  # a damaged entry: read the file again, and `store` replaces it
+
+
+def store(model: type[M], text: str, value: M) -> None:
+    """Keep ``value``, the validated form of ``text``."""
+    path = entry_path(model, text)
+    if path is not None:
+        try:
+            # Unset fields stay unset, so the model read back is the same, field for field.
+            payload = value.model_dump_json(exclude_unset=True).encode("utf-8")
+        except ValueError:  # text that cannot be stored as UTF-8 (a lone surrogate): just not cached
+            return
+        write_entry(path, payload)

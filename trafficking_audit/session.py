@@ -36,7 +36,11 @@ class Session:
     @classmethod
     def open(cls, data_dir: Path | None = None) -> Session:
         """Locate the data and load the rulebook."""
-        location = locate(data_dir)
+        return cls.at(locate(data_dir))
+
+    @classmethod
+    def at(cls, location: DataLocation) -> Session:
+        """Load the rulebook of data already located."""
         return cls(location, load_rulebook(location.rules), ProfileIndex(location))
 
     def peers(self, rules: Sequence[Rule], as_of: dt.date) -> dict[str, tuple[Profile, Sequence[Finding]]]:

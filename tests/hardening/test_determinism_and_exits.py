@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(args: list[str], seed: str) -> bytes:
-    env = {**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "1"}
+    # The caches off: each run computes its output (a cached report would compare a copy with itself).
+    env = {**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "1", "TRAFFICKING_AUDIT_NO_CACHE": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "trafficking_audit", *args], capture_output=True, env=env, cwd=ROOT, timeout=120
     )

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from trafficking_audit import report_cache
 from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
@@ -21,9 +22,12 @@ from trafficking_audit.cli.common import (
     terminal_width,
     want_color,
 )
+from trafficking_audit.data import locate
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
 from trafficking_audit.output import emit
 from trafficking_audit.render import format_for, render
+from trafficking_audit.report_cache import CachedReport, ReportRequest
+from trafficking_audit.vocabulary import GAPS, SEVERITIES
 
 EPILOG = """Examples:
 
@@ -72,36 +76,49 @@ def run(
     ] = None,
 ) -> None:
     """Audit a jurisdiction's anti-trafficking law against the rulebook."""
-    # Imported here, not at the top: `audit --help` and other commands should not pay for them.
-    from trafficking_audit.models.rule import SEVERITIES
-    from trafficking_audit.selection import select_rules
-    from trafficking_audit.session import Session
-
     if fail_on is not None and fail_on not in SEVERITIES:
         raise InputError(f"--fail-on {fail_on}: expected one of {', '.join(SEVERITIES)}", code="usage")
     day = parse_date(as_of) or dt.date.today()
-    session = Session.open(data)
-    rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
     if all_:
+        # Imported here, not at the top: `audit --help` and other commands should not pay for them.
         from trafficking_audit.cli.overview import run_all
+        from trafficking_audit.selection import select_rules
+        from trafficking_audit.session import Session
 
+        session = Session.open(data)
+        rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
         run_all(session, rules, day, fmt, output_dir)
         return
     if jurisdiction is None:
         raise InputError("give a jurisdiction (e.g. `audit run kazakhstan`) or --all", code="usage")
     if output_dir is not None:
         raise InputError("--output-dir goes with --all; use --output for one report", code="usage")
-    loaded = session.profiles.resolve(jurisdiction)
-    audit = session.audit(loaded, rules, day)
     chosen = format_for(output, fmt)
-    emit(render(chosen, audit, color=output is None and want_color(), width=terminal_width()), output)
+    request = ReportRequest(
+        locate(data), jurisdiction, day.isoformat(), chosen, standard or (), rule or (), skip_rule or ()
+    )
+    entry = report_cache.entry_for(request)
+    report = report_cache.fetch(entry)
+    if report is None:
+        report = make_report(request, color=output is None and want_color())
+        report_cache.store(entry, report)
+    emit(report.text, output)
     if fail_on is not None:
         limit = SEVERITIES.index(fail_on)
-        failing = [
-            f
-            for f in audit.findings
-            if f.status in ("not_met", "partially_met") and SEVERITIES.index(f.severity) <= limit
-        ]
+        failing = [1 for status, severity in report.findings if status in GAPS and SEVERITIES.index(severity) <= limit]
         if failing:
             typer.echo(f"{len(failing)} finding(s) at or above {fail_on}", err=True)
             raise typer.Exit(EXIT_FINDINGS)
+
+
+def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
+    """Load the data, audit the jurisdiction and render the report (what a cached report saves)."""
+    from trafficking_audit.selection import select_rules
+    from trafficking_audit.session import Session
+
+    session = Session.at(request.location)
+    rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)
+    loaded = session.profiles.resolve(request.jurisdiction)
+    audit = session.audit(loaded, rules, dt.date.fromisoformat(request.as_of))
+    text = render(request.fmt, audit, color=color, width=terminal_width())
+    return CachedReport(text, tuple((f.status, f.severity) for f in audit.findings))

@@ -13,18 +13,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 
-Pillar = Literal["prosecution", "protection", "prevention", "partnership"]
-Severity = Literal["critical", "high", "medium", "low"]
-Obligation = Literal["mandatory", "should", "good-practice"]
-Strength = Literal["mandatory", "qualified", "soft", "definition", "guidance", "criterion"]
-Outcome = Literal["met", "partially_met", "not_met", "unknown", "not_applicable"]
-
-PILLARS: tuple[Pillar, ...] = ("prosecution", "protection", "prevention", "partnership")
-SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low")
-OBLIGATIONS: tuple[Obligation, ...] = ("mandatory", "should", "good-practice")
-OUTCOMES: tuple[Outcome, ...] = ("met", "partially_met", "not_met", "unknown", "not_applicable")
-# Outcomes that can get better or worse; unknown and not_applicable are not on this scale.
-OUTCOME_RANK: dict[str, int] = {"not_met": 0, "partially_met": 1, "met": 2}
+from trafficking_audit.vocabulary import (  # noqa: F401 - re-exported: the models' own vocabulary
+    OBLIGATIONS,
+    OUTCOME_RANK,
+    OUTCOMES,
+    PILLARS,
+    SEVERITIES,
+    Obligation,
+    Outcome,
+    Pillar,
+    Severity,
+    Strength,
+)
 
 # Leaf operators of the condition language and what each expects.
 OPERATORS: tuple[str, ...] = ("is", "is_not", "in", "gte", "lte", "contains", "contains_any")

@@ -1,0 +1,190 @@
+"""The cache of finished reports: a hit serves exactly what a fresh run writes, without loading
+anything; every input of a report is part of its key; a damaged entry, a failed run, terminal
+output and ``TRAFFICKING_AUDIT_NO_CACHE`` are handled as the module says."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from trafficking_audit import report_cache
+from trafficking_audit.data import locate
+from trafficking_audit.report_cache import ReportRequest, report_key
+from trafficking_audit.session import Session
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A private copy of the fixture data, free to edit."""
+    return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TRAFFICKING_AUDIT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("TRAFFICKING_AUDIT_NO_CACHE", raising=False)
+    return folder
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted((folder / report_cache.KIND).rglob("*.json")) if folder.exists() else []
+
+
+def fresh(cli, monkeypatch: pytest.MonkeyPatch, *args: str):
+    """A run with the caches off."""
+    with monkeypatch.context() as patch:
+        patch.setenv("TRAFFICKING_AUDIT_NO_CACHE", "1")
+        return cli(*args)
+
+
+def no_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any loading of data fail: what runs after this must be served from the cache."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the data was loaded: not served from the cache")
+
+    monkeypatch.setattr(Session, "at", refuse)
+
+
+@pytest.mark.parametrize("fmt", report_cache.CACHED_FORMATS)
+def test_a_hit_serves_what_a_fresh_run_writes_without_loading_anything(
+    fmt: str, data: Path, cache_dir: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ("run", "freedonia", "--data", str(data), "--format", fmt, "--as-of", "2025-06-30")
+    first = cli(*args)
+    assert first.exit_code == 0, first.stderr
+    assert len(entries(cache_dir)) == 1
+    expected = fresh(cli, monkeypatch, *args).stdout
+    no_loading(monkeypatch)
+    second = cli(*args)
+    assert second.exit_code == 0, second.stderr
+    assert first.stdout == second.stdout == expected
+
+
+def test_a_hit_writes_the_output_file_too(data: Path, cache_dir: Path, cli, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "report.html"
+    assert cli("run", "freedonia", "--data", str(data), "--output", str(target)).exit_code == 0
+    written = target.read_bytes()
+    target.unlink()
+    no_loading(monkeypatch)
+    assert cli("run", "freedonia", "--data", str(data), "--output", str(target)).exit_code == 0
+    assert target.read_bytes() == written
+
+
+def test_an_edited_profile_is_audited_afresh(data: Path, cache_dir: Path, cli, monkeypatch) -> None:
+    args = ("run", "freedonia", "--data", str(data), "--format", "json", "--as-of", "2025-06-30")
+    before = json.loads(cli(*args).stdout)
+    assert {f["rule"]: f["status"] for f in before["findings"]}["means-core-elements"] == "met"
+    profile = data / "jurisdictions" / "freedonia.yaml"
+    text = profile.read_text()
+    profile.write_text(text.replace("means_role: {value: constituent", "means_role: {value: not_covered"))
+    after = cli(*args)
+    assert after.exit_code == 0, after.stderr
+    assert {f["rule"]: f["status"] for f in json.loads(after.stdout)["findings"]}["means-core-elements"] != "met"
+    assert after.stdout == fresh(cli, monkeypatch, *args).stdout
+    assert len(entries(cache_dir)) == 2
+
+
+def base_request(data: Path, **changes) -> ReportRequest:
+    fields = {
+        "location": locate(data),
+        "jurisdiction": "freedonia",
+        "as_of": "2025-06-30",
+        "fmt": "json",
+        "standards": (),
+        "rules": (),
+        "skipped": (),
+        **changes,
+    }
+    return ReportRequest(**fields)
+
+
+def test_every_input_of_a_report_is_in_its_key(data: Path, tmp_path: Path, monkeypatch) -> None:
+    keys = {"base": report_key(base_request(data))}
+    assert report_key(base_request(data)) == keys["base"]  # the same inputs, the same key
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text()
+        assert old in text
+        path.write_text(text.replace(old, new, 1))
+
+    for name, changes in {
+        "as_of": {"as_of": "2025-07-01"},
+        "format": {"fmt": "md"},
+        "standard": {"standards": ("cets-197",)},
+        "rule": {"rules": ("eu-only",)},
+        "skipped": {"skipped": ("eu-only",)},
+        "argument": {"jurisdiction": "FR"},
+    }.items():
+        keys[name] = report_key(base_request(data, **changes))
+
+    edit(data / "jurisdictions" / "freedonia.yaml", "Art. 160", "Art. 161")
+    keys["the profile"] = report_key(base_request(data))
+    edit(data / "jurisdictions" / "ruritania.yaml", "name: Ruritania", "name: Ruritania Major")
+    keys["a peer"] = report_key(base_request(data))
+    (data / "jurisdictions" / "zembla.yaml").write_text((data / "jurisdictions" / "ruritania.yaml").read_text())
+    keys["a new peer"] = report_key(base_request(data))
+    edit(data / "rules" / "core.yaml", "id:", "id:")  # the same bytes: not a change
+    assert report_key(base_request(data)) == keys["a new peer"]
+    with (data / "rules" / "core.yaml").open("a") as stream:
+        stream.write("\n# a comment\n")
+    keys["a rule file"] = report_key(base_request(data))
+    (data / "rules" / "notes.txt").write_text("a file the loader may read")
+    keys["a new file in rules/"] = report_key(base_request(data))
+
+    outside = tmp_path / "mine.yaml"
+    outside.write_text((data / "jurisdictions" / "freedonia.yaml").read_text())
+    keys["a path argument"] = report_key(base_request(data, jurisdiction=str(outside)))
+    outside.write_text(outside.read_text() + "\n")
+    keys["the file named by a path argument"] = report_key(base_request(data, jurisdiction=str(outside)))
+
+    monkeypatch.chdir(tmp_path)
+    keys["the working directory"] = report_key(base_request(data))
+
+    report_cache.code_fingerprint.cache_clear()
+    monkeypatch.setattr(report_cache, "_library_version", lambda module, distribution: f"{module}-99.0")
+    keys["a library version"] = report_key(base_request(data))
+    report_cache.code_fingerprint.cache_clear()
+    monkeypatch.setattr(report_cache, "code_fingerprint", lambda: "other code")
+    keys["the code"] = report_key(base_request(data))
+
+    assert len(set(keys.values())) == len(keys), keys
+
+
+def test_a_damaged_entry_is_made_again_and_replaced(data: Path, cache_dir: Path, cli, monkeypatch) -> None:
+    args = ("run", "freedonia", "--data", str(data), "--format", "json")
+    expected = cli(*args).stdout
+    (entry,) = entries(cache_dir)
+    for damage in (b"", b"{not json", b'{"text": 3, "findings": []}', b'{"findings": []}', b"[1, 2]"):
+        entry.write_bytes(damage)
+        again = cli(*args)
+        assert again.exit_code == 0 and again.stdout == expected
+        assert json.loads(entry.read_bytes())["text"] == expected
+
+
+def test_fail_on_gives_the_same_verdict_from_the_cache(data: Path, cache_dir: Path, cli, monkeypatch) -> None:
+    args = ("run", "freedonia", "--data", str(data), "--format", "json", "--fail-on", "low")
+    first = cli(*args)
+    assert first.exit_code == 1 and "1 finding(s) at or above low" in first.stderr
+    no_loading(monkeypatch)
+    second = cli(*args)
+    assert (second.exit_code, second.stdout, second.stderr) == (first.exit_code, first.stdout, first.stderr)
+    assert cli("run", "freedonia", "--data", str(data), "--format", "json", "--fail-on", "critical").exit_code == 0
+
+
+def test_what_is_not_cached(data: Path, cache_dir: Path, cli, monkeypatch) -> None:
+    assert cli("run", "freedonia", "--data", str(data)).exit_code == 0  # terminal output depends on the terminal
+    assert cli("run", "freedonia", "--data", str(data), "--format", "json", "--rule", "no-such-rule").exit_code == 2
+    assert cli("run", "nowhere", "--data", str(data), "--format", "json").exit_code == 2
+    assert entries(cache_dir) == []
+    before = sorted(cache_dir.rglob("*"))  # the validated profiles of the runs above
+    monkeypatch.setenv("TRAFFICKING_AUDIT_NO_CACHE", "1")
+    assert cli("run", "freedonia", "--data", str(data), "--format", "json").exit_code == 0
+    assert sorted(cache_dir.rglob("*")) == before

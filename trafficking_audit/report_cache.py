@@ -1,0 +1,196 @@
+"""A cache of finished single-jurisdiction reports, keyed by every input that decides their bytes.
+
+Why: ``audit run X --format json`` is far more often run again on unchanged inputs (a
+pre-commit or editor hook, a re-run CI job, a script writing one report per format)
+than on changed ones, and nearly all of its time goes to work whose result is fixed by
+its inputs: importing pydantic, PyYAML and Jinja, building the models, loading the
+rulebook and every peer profile, evaluating and rendering. A report is a pure function
+of those inputs (reruns are byte-identical, and no report carries a timestamp), so it
+can be kept under a hash of them and served as it was written.
+
+The key hashes everything the report depends on:
+
+- the package's own files (code, templates, style sheet) and the Python version;
+- the installed versions of the libraries that shape the text (pydantic, PyYAML, Jinja,
+  MarkupSafe, pycountry, rich), read from their ``.dist-info`` folder names;
+- the working directory and the data folders in use, the name and bytes of every file in
+  the rules folder and of every profile in the jurisdictions folder (peers included);
+- the jurisdiction argument, and the bytes of the file when it is a path;
+- the audit date (today's when none is given), the format and the rule selection.
+
+So any change gives another key, an entry is never updated in place, and a damaged or
+deleted entry just means the report is made again. Only reports for files are kept
+(Markdown, HTML, JSON): terminal output depends on the terminal. Errors are never
+cached: a run that fails stores nothing. ``TRAFFICKING_AUDIT_NO_CACHE=1`` turns this
+cache off together with the cache of validated profiles (:mod:`trafficking_audit.cache`).
+
+This module imports no third-party library, so that a hit costs only the CLI's start-up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from trafficking_audit.cache import entry_file, read_entry, write_entry
+from trafficking_audit.data import DataLocation, looks_like_path
+
+FORMAT = "1"  # bump when the way entries are written or keyed changes
+KIND = "reports"
+CACHED_FORMATS = ("md", "html", "json")
+PACKAGE_DIR = Path(__file__).resolve().parent
+# import name -> distribution name as it appears (normalised) in a .dist-info folder name
+LIBRARIES = {
+    "pydantic": "pydantic",
+    "pydantic_core": "pydantic_core",
+    "yaml": "pyyaml",
+    "jinja2": "jinja2",
+    "markupsafe": "markupsafe",
+    "pycountry": "pycountry",
+    "rich": "rich",
+}
+
+
+@dataclass(frozen=True)
+class CachedReport:
+    """A report's text, and each finding's status and severity (all ``--fail-on`` needs)."""
+
+    text: str
+    findings: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """Everything ``audit run`` was asked for that decides the report's bytes."""
+
+    location: DataLocation
+    jurisdiction: str
+    as_of: str
+    fmt: str
+    standards: Sequence[str] = ()
+    rules: Sequence[str] = ()
+    skipped: Sequence[str] = ()
+
+
+def _hash_files(update: Callable[[bytes], object], root: Path, files: Iterable[Path]) -> None:
+    """Feed each file's path (relative to ``root``) and bytes to ``update``; an unreadable file feeds a marker."""
+    for path in files:
+        update(b"\0file\0" + path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            content = path.read_bytes()
+        except OSError:
+            update(b"\0unreadable\0")
+            continue
+        update(len(content).to_bytes(8, "big"))
+        update(content)
+
+
+def _package_files() -> list[Path]:
+    """The package's own files, bundled data and bytecode excepted (data is hashed as an input)."""
+    found = []
+    for path in PACKAGE_DIR.rglob("*"):
+        relative = path.relative_to(PACKAGE_DIR).parts
+        if relative[0] == "data" or "__pycache__" in relative or not path.is_file():
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def _library_version(module: str, distribution: str) -> str:
+    """A library's installed version from its ``.dist-info`` folder name, without importing it.
+
+    When no such folder is found (an unusual layout), the size and modification time of the
+    library's entry file stand in: an upgrade rewrites it.
+    """
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return "absent"
+    origin = Path(spec.origin)
+    top = origin.parent if origin.name == "__init__.py" else origin
+    try:
+        for name in os.listdir(top.parent):
+            project = name.partition("-")[0].lower().replace(".", "_")
+            if project == distribution and name.endswith(".dist-info"):
+                return name
+        stat = origin.stat()
+    except OSError:
+        return "unreadable"
+    return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's files, the Python version and the libraries' versions."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{sys.implementation.name}".encode())
+    for module, distribution in sorted(LIBRARIES.items()):
+        digest.update(f"\0lib\0{module}={_library_version(module, distribution)}".encode())
+    _hash_files(digest.update, PACKAGE_DIR, _package_files())
+    return digest.hexdigest()
+
+
+def report_key(request: ReportRequest) -> str:
+    """The hash of every input of the report ``request`` asks for."""
+    location = request.location
+    digest = hashlib.sha256(code_fingerprint().encode())
+    options = {
+        "cwd": os.getcwd(),
+        "rules": str(location.rules),
+        "jurisdictions": str(location.jurisdictions),
+        "jurisdiction": request.jurisdiction,
+        "as_of": request.as_of,
+        "format": request.fmt,
+        "standards": list(request.standards),
+        "rules_selected": list(request.rules),
+        "skipped": list(request.skipped),
+    }
+    digest.update(json.dumps(options, sort_keys=True).encode("utf-8", "surrogateescape"))
+    rule_files = sorted(p for p in location.rules.rglob("*") if p.is_file()) if location.rules.is_dir() else []
+    _hash_files(digest.update, location.rules, rule_files)
+    digest.update(b"\0profiles\0")
+    _hash_files(digest.update, location.jurisdictions, location.profile_files())
+    if looks_like_path(request.jurisdiction):
+        named = Path(request.jurisdiction)
+        digest.update(b"\0argument\0")
+        _hash_files(digest.update, named.parent, [named])
+    return digest.hexdigest()
+
+
+def entry_for(request: ReportRequest) -> Path | None:
+    """Where the report ``request`` asks for is kept, or None (cache off, or a format not cached)."""
+    if request.fmt not in CACHED_FORMATS:
+        return None
+    if entry_file(KIND, "0" * 64) is None:  # the cache is off: hash nothing
+        return None
+    return entry_file(KIND, report_key(request))
+
+
+def fetch(entry: Path | None) -> CachedReport | None:
+    """The report kept at ``entry``, or None (not kept, or a damaged entry, which the next store replaces)."""
+    stored = read_entry(entry)
+    if stored is None:
+        return None
+    try:
+        data = json.loads(stored)
+        text = data["text"]
+        findings = tuple((str(status), str(severity)) for status, severity in data["findings"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(text, str):
+        return None
+    return CachedReport(text, findings)
+
+
+def store(entry: Path | None, report: CachedReport) -> None:
+    """Keep ``report`` at ``entry`` (nothing when the cache is off)."""
+    if entry is None:
+        return
+    # ASCII JSON: a lone surrogate in the text is escaped, so every report can be stored.
+    payload = json.dumps({"text": report.text, "findings": [list(f) for f in report.findings]})
+    write_entry(entry, payload.encode("ascii"))

@@ -1,0 +1,25 @@
+"""The fixed words of the domain: pillars, severities, obligations, outcomes.
+
+They live apart from the pydantic models so that code that only needs the words (the
+``--fail-on`` check of a report read from the cache, for one) does not pay for
+importing pydantic and building the models.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Pillar = Literal["prosecution", "protection", "prevention", "partnership"]
+Severity = Literal["critical", "high", "medium", "low"]
+Obligation = Literal["mandatory", "should", "good-practice"]
+Strength = Literal["mandatory", "qualified", "soft", "definition", "guidance", "criterion"]
+Outcome = Literal["met", "partially_met", "not_met", "unknown", "not_applicable"]
+
+PILLARS: tuple[Pillar, ...] = ("prosecution", "protection", "prevention", "partnership")
+SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low")
+OBLIGATIONS: tuple[Obligation, ...] = ("mandatory", "should", "good-practice")
+OUTCOMES: tuple[Outcome, ...] = ("met", "partially_met", "not_met", "unknown", "not_applicable")
+# Outcomes that can get better or worse; unknown and not_applicable are not on this scale.
+OUTCOME_RANK: dict[str, int] = {"not_met": 0, "partially_met": 1, "met": 2}
+# Outcomes a report counts as a gap (what `audit run --fail-on` fails on).
+GAPS: tuple[Outcome, ...] = ("not_met", "partially_met")

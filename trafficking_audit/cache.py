@@ -20,6 +20,7 @@ moves it (default: ``$XDG_CACHE_HOME/trafficking-audit``, else
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -83,6 +84,27 @@ def read_entry(path: Path | None) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
+
+
+def touch_entry(path: Path) -> None:
+    """Mark an entry as just used, so that :func:`prune` removes it last."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune(kind: str, keep: int) -> None:
+    """Keep only the ``keep`` most recently used entries of one kind (failures are ignored)."""
+    folder = cache_dir()
+    if folder is None or not (folder / kind).is_dir():
+        return
+    found = []
+    for path in (folder / kind).glob("*/*.json"):
+        try:
+            found.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    for _, path in sorted(found, reverse=True)[keep:]:
+        path.unlink(missing_ok=True)
 
 
 def write_entry(path: Path | None, payload: bytes) -> None:

@@ -19,7 +19,8 @@ The key hashes everything the report depends on:
 - the audit date (today's when none is given), the format and the rule selection.
 
 So any change gives another key, an entry is never updated in place, and a damaged or
-deleted entry just means the report is made again. Only reports for files are kept
+deleted entry just means the report is made again. At most :data:`KEEP` reports are kept;
+storing one more removes the least recently used. Only reports for files are kept
 (Markdown, HTML, JSON): terminal output depends on the terminal. Errors are never
 cached: a run that fails stores nothing. ``TRAFFICKING_AUDIT_NO_CACHE=1`` turns this
 cache off together with the cache of validated profiles (:mod:`trafficking_audit.cache`).
@@ -39,12 +40,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from trafficking_audit.cache import entry_file, read_entry, write_entry
+from trafficking_audit.cache import entry_file, prune, read_entry, touch_entry, write_entry
 from trafficking_audit.data import DataLocation, looks_like_path
 
 FORMAT = "1"  # bump when the way entries are written or keyed changes
 KIND = "reports"
 CACHED_FORMATS = ("md", "html", "json")
+# Reports kept at most (the least recently used go first): a report is up to a few hundred KB, and
+# the default date, today, makes a new key every day.
+KEEP = 256
 PACKAGE_DIR = Path(__file__).resolve().parent
 # import name -> distribution name as it appears (normalised) in a .dist-info folder name
 LIBRARIES = {
@@ -173,6 +177,8 @@ def entry_for(request: ReportRequest) -> Path | None:
 
 def fetch(entry: Path | None) -> CachedReport | None:
     """The report kept at ``entry``, or None (not kept, or a damaged entry, which the next store replaces)."""
+    if entry is None:
+        return None
     stored = read_entry(entry)
     if stored is None:
         return None
@@ -184,6 +190,7 @@ def fetch(entry: Path | None) -> CachedReport | None:
         return None
     if not isinstance(text, str):
         return None
+    touch_entry(entry)
     return CachedReport(text, findings)
 
 
@@ -194,3 +201,4 @@ def store(entry: Path | None, report: CachedReport) -> None:
     # ASCII JSON: a lone surrogate in the text is escaped, so every report can be stored.
     payload = json.dumps({"text": report.text, "findings": [list(f) for f in report.findings]})
     write_entry(entry, payload.encode("ascii"))
+    prune(KIND, KEEP)

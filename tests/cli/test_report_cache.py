@@ -5,12 +5,14 @@ output and ``TRAFFICKING_AUDIT_NO_CACHE`` are handled as the module says."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from trafficking_audit import report_cache
+from trafficking_audit.cache import prune
 from trafficking_audit.data import locate
 from trafficking_audit.report_cache import ReportRequest, report_key
 from trafficking_audit.session import Session
@@ -188,3 +190,29 @@ def test_what_is_not_cached(data: Path, cache_dir: Path, cli, monkeypatch) -> No
     monkeypatch.setenv("TRAFFICKING_AUDIT_NO_CACHE", "1")
     assert cli("run", "freedonia", "--data", str(data), "--format", "json").exit_code == 0
     assert sorted(cache_dir.rglob("*")) == before
+
+
+def test_prune_keeps_the_most_recently_used_entries(cache_dir: Path) -> None:
+    folder = cache_dir / report_cache.KIND / "ab"
+    folder.mkdir(parents=True)
+    for age in range(5):  # ab0.json the most recently used, ab4.json the least
+        entry = folder / f"ab{age}.json"
+        entry.write_text("{}")
+        os.utime(entry, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))
+    prune(report_cache.KIND, 2)
+    assert [p.name for p in entries(cache_dir)] == ["ab0.json", "ab1.json"]
+
+
+def test_a_hit_marks_its_entry_used_and_storing_keeps_the_cache_bounded(
+    data: Path, cache_dir: Path, cli, monkeypatch
+) -> None:
+    args = ("run", "freedonia", "--data", str(data), "--format", "json")
+    assert cli(*args, "--as-of", "2025-01-01").exit_code == 0
+    (entry,) = entries(cache_dir)
+    os.utime(entry, ns=(10**9, 10**9))
+    assert cli(*args, "--as-of", "2025-01-01").exit_code == 0
+    assert entry.stat().st_mtime_ns > 10**9
+    monkeypatch.setattr(report_cache, "KEEP", 2)
+    for day in ("2025-02-01", "2025-03-01", "2025-04-01"):
+        assert cli(*args, "--as-of", day).exit_code == 0
+    assert len(entries(cache_dir)) == 2

@@ -104,7 +104,8 @@ def prune(kind: str, keep: int) -> None:
         except OSError:
             continue
     for _, path in sorted(found, reverse=True)[keep:]:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
 
 def write_entry(path: Path | None, payload: bytes) -> None:

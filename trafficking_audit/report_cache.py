@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from trafficking_audit.cache import entry_file, prune, read_entry, touch_entry, write_entry
+from trafficking_audit.cache import cache_dir, entry_file, prune, read_entry, touch_entry, write_entry
 from trafficking_audit.data import DataLocation, looks_like_path
 
 FORMAT = "1"  # bump when the way entries are written or keyed changes
@@ -170,7 +170,7 @@ def entry_for(request: ReportRequest) -> Path | None:
     """Where the report ``request`` asks for is kept, or None (cache off, or a format not cached)."""
     if request.fmt not in CACHED_FORMATS:
         return None
-    if entry_file(KIND, "0" * 64) is None:  # the cache is off: hash nothing
+    if cache_dir() is None:  # the cache is off: hash nothing
         return None
     return entry_file(KIND, report_key(request))
 

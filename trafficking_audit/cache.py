@@ -25,6 +25,7 @@ import hashlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -62,10 +63,21 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}|{pydantic.VERSION}|{pydantic_core.__version__}".encode())
     for name in CODE:
         target = PACKAGE_DIR / name
-        for source in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            digest.update(source.relative_to(PACKAGE_DIR).as_posix().encode())
-            digest.update(source.read_bytes())
+        hash_files(digest.update, PACKAGE_DIR, sorted(target.rglob("*.py")) if target.is_dir() else [target])
     return digest.hexdigest()
+
+
+def hash_files(update: Callable[[bytes], object], root: Path, files: Iterable[Path]) -> None:
+    """Feed each file's path (relative to ``root``) and bytes to ``update``; an unreadable file feeds a marker."""
+    for path in files:
+        update(b"\0file\0" + path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            content = path.read_bytes()
+        except OSError:
+            update(b"\0unreadable\0")
+            continue
+        update(len(content).to_bytes(8, "big"))
+        update(content)
 
 
 def entry_file(kind: str, key: str) -> Path | None:

@@ -35,12 +35,21 @@ import importlib.util
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from trafficking_audit.cache import cache_dir, entry_file, prune, read_entry, touch_entry, write_entry
+from trafficking_audit.cache import (
+    PACKAGE_DIR,
+    cache_dir,
+    entry_file,
+    hash_files,
+    prune,
+    read_entry,
+    touch_entry,
+    write_entry,
+)
 from trafficking_audit.data import DataLocation, looks_like_path
 
 FORMAT = "1"  # bump when the way entries are written or keyed changes
@@ -49,7 +58,6 @@ CACHED_FORMATS = ("md", "html", "json")
 # Reports kept at most (the least recently used go first): a report is up to a few hundred KB, and
 # the default date, today, makes a new key every day.
 KEEP = 256
-PACKAGE_DIR = Path(__file__).resolve().parent
 # import name -> distribution name as it appears (normalised) in a .dist-info folder name
 LIBRARIES = {
     "pydantic": "pydantic",
@@ -81,19 +89,6 @@ class ReportRequest:
     standards: Sequence[str] = ()
     rules: Sequence[str] = ()
     skipped: Sequence[str] = ()
-
-
-def _hash_files(update: Callable[[bytes], object], root: Path, files: Iterable[Path]) -> None:
-    """Feed each file's path (relative to ``root``) and bytes to ``update``; an unreadable file feeds a marker."""
-    for path in files:
-        update(b"\0file\0" + path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            content = path.read_bytes()
-        except OSError:
-            update(b"\0unreadable\0")
-            continue
-        update(len(content).to_bytes(8, "big"))
-        update(content)
 
 
 def _package_files() -> list[Path]:
@@ -135,7 +130,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{sys.implementation.name}".encode())
     for module, distribution in sorted(LIBRARIES.items()):
         digest.update(f"\0lib\0{module}={_library_version(module, distribution)}".encode())
-    _hash_files(digest.update, PACKAGE_DIR, _package_files())
+    hash_files(digest.update, PACKAGE_DIR, _package_files())
     return digest.hexdigest()
 
 
@@ -156,13 +151,13 @@ def report_key(request: ReportRequest) -> str:
     }
     digest.update(json.dumps(options, sort_keys=True).encode("utf-8", "surrogateescape"))
     rule_files = sorted(p for p in location.rules.rglob("*") if p.is_file()) if location.rules.is_dir() else []
-    _hash_files(digest.update, location.rules, rule_files)
+    hash_files(digest.update, location.rules, rule_files)
     digest.update(b"\0profiles\0")
-    _hash_files(digest.update, location.jurisdictions, location.profile_files())
+    hash_files(digest.update, location.jurisdictions, location.profile_files())
     if looks_like_path(request.jurisdiction):
         named = Path(request.jurisdiction)
         digest.update(b"\0argument\0")
-        _hash_files(digest.update, named.parent, [named])
+        hash_files(digest.update, named.parent, [named])
     return digest.hexdigest()
 
 

@@ -234,7 +234,7 @@ def evidence(path: str, fact: Fact | None) -> Evidence | None:
     """A fact as evidence (value, provision, sources, note, period), or None."""
     if fact is None:
         return None
-    return Evidence.model_validate({**fact.model_dump(), "fact": path})
+    return Evidence.model_validate({**fact.model_dump(exclude={"basis"}), "fact": path})
 
 
 def headline(left: str, right: str, counts: DiffCounts) -> str:

@@ -84,6 +84,7 @@ FACT_EXAMPLE: dict[str, Any] = {
     "sources": ["criminal-code"],
     "provision": "Criminal Code Art. 128",
     "note": "Paraphrase in your own words.",
+    "basis": "text",
     "valid_from": dt.date(2024, 7, 5),
     "valid_to": dt.date(2026, 12, 31),
 }
@@ -103,6 +104,7 @@ def scaffold(identity: Identity, instruments: Iterable[Instrument], reviewed: dt
         "aliases": list(identity.aliases),
         "region": None,
         "last_reviewed": reviewed,
+        "history_from": reviewed,
     }
     treaties = [i for i in instruments if i.kind in TREATY_KINDS]
     for name, field in Profile.model_fields.items():
@@ -173,6 +175,8 @@ def _identity_field(out: list[str], name: str, description: str, value: Any, ide
         _comment(out, 0, ("TODO: " if not identity.codes_found else "") + identity.note + ".")
     if name == "last_reviewed":
         description += " Set it to the day you finish reviewing the profile."
+    if name == "history_from":
+        description += " Move it back only as far as every undated fact is known to hold."
     _comment(out, 0, description)
     out.append(f"# {name}:  (optional: uncomment and fill in)" if value is None else f"{name}: {yaml_scalar(value)}")
 

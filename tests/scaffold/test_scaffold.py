@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SMALL_DATA = HERE.parent / "fixtures" / "small-data"
 REVIEWED = dt.date(2025, 6, 30)
-IDENTITY_FIELDS = ("id", "name", "iso2", "iso3", "aliases", "region", "last_reviewed")
+IDENTITY_FIELDS = ("id", "name", "iso2", "iso3", "aliases", "region", "last_reviewed", "history_from")
 
 
 @pytest.fixture(scope="module")

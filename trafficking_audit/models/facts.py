@@ -20,6 +20,11 @@ UNKNOWN = "unknown"
 
 Unknown = Literal["unknown"]
 
+# How a fact was established, strongest first: the provision's text was read; an official or
+# international assessment (TIP, GRETA, UN treaty bodies, ILO supervisory bodies) describes it;
+# a secondary source (news, academic, NGO) reports it; or it is a judgement from other facts.
+Basis = Literal["text", "assessment", "secondary", "inferred"]
+
 
 class Fact(BaseModel, Generic[T]):
     """One value of a profile field, with its sources and its period of validity."""
@@ -38,6 +43,14 @@ class Fact(BaseModel, Generic[T]):
         description="The national provision the fact rests on, e.g. `Criminal Code Art. 128`.",
     )
     note: str | None = Field(default=None, description="A short comment in the editor's own words.")
+    basis: Basis | None = Field(
+        default=None,
+        description=(
+            "How the value was established: `text` (the provision's text was read), `assessment` (an official "
+            "or international assessment describes it), `secondary` (news, academic or NGO source) or `inferred` "
+            "(a judgement from other facts, explained in `note`)."
+        ),
+    )
     valid_from: dt.date | None = Field(
         default=None, description="First day on which the value held (open-ended when absent)."
     )

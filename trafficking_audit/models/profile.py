@@ -449,6 +449,13 @@ class Profile(Section):
     aliases: list[StrictStr] = Field(default_factory=list, description="Other names the CLI accepts.")
     region: StrictStr | None = Field(default=None, description="Region, e.g. `Central Asia`.")
     last_reviewed: dt.date = Field(description="Date an editor last reviewed the whole profile.")
+    history_from: dt.date | None = Field(
+        default=None,
+        description=(
+            "The first date the profile's facts describe: an audit dated earlier is refused, since facts "
+            "without `valid_from` are only known to hold from here on."
+        ),
+    )
     memberships: Memberships = Field(default_factory=Memberships, description="EU and Council of Europe membership.")
     sources: list[Source] = Field(default_factory=list, description="Documents cited by facts.")
     treaties: dict[StrictStr, TreatyStatus] = Field(

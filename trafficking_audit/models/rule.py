@@ -94,6 +94,17 @@ class Citation(Strict):
         "with a qualifier), soft, definition, guidance or criterion (TVPA minimum standards)."
     )
     note: StrictStr | None = Field(default=None, description="What the provision says, in our words.")
+    inserted_by: StrictStr | None = Field(
+        default=None,
+        description="Id of the amending instrument that inserted or replaced the provision, when it is not the "
+        "base instrument (e.g. `eu-directive-2024-1712`): the provision exists only from that instrument's "
+        "entry into force, and binds from its transposition deadline.",
+    )
+    verified: Literal["text", "secondary"] | None = Field(
+        default=None,
+        description="How the citation was checked: `text` when the article's own text was read, `secondary` "
+        "when only a commentary or guide was.",
+    )
 
 
 class Example(Strict):
@@ -156,6 +167,12 @@ class Instrument(Strict):
     )
     adopted: dt.date | None = Field(default=None, description="Date of adoption.")
     in_force: dt.date | None = Field(default=None, description="Date of entry into force.")
+    transposition_deadline: dt.date | None = Field(
+        default=None, description="For a directive: the date by which Member States must comply."
+    )
+    amends: StrictStr | None = Field(
+        default=None, description="For an amending instrument: the id of the instrument it amends."
+    )
     url: StrictStr | None = Field(default=None, description="Official text.")
     note: StrictStr | None = Field(default=None, description="Remarks.")
 

@@ -12,7 +12,7 @@ import pytest
 
 from trafficking_audit.check.problems import CODES
 from trafficking_audit.check.runner import run_check
-from trafficking_audit.data import locate
+from trafficking_audit.load.data import locate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

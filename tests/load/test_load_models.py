@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from trafficking_audit.errors import InputError
-from trafficking_audit.load import load_profile, load_rulebook
+from trafficking_audit.load.loader import load_profile, load_rulebook
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "data"
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from trafficking_audit.audit import findings_for
+from trafficking_audit.app.session import Session
+from trafficking_audit.engine.audit import findings_for
+from trafficking_audit.engine.scoring import score
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding
-from trafficking_audit.scoring import score
-from trafficking_audit.session import Session
 
 
 def summarise(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> JurisdictionSummary:

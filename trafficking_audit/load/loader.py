@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trafficking_audit import cache
-from trafficking_audit.data import DataLocation, looks_like_path
+from trafficking_audit.engine.recommend import check_template
 from trafficking_audit.errors import InputError, display_path
+from trafficking_audit.load import cache
+from trafficking_audit.load.data import DataLocation, looks_like_path
+from trafficking_audit.load.validation import validate
+from trafficking_audit.load.yamlsource import Document, PathKey, load_yaml, parse_yaml, read_text
+from trafficking_audit.models.paths import PathError, fact_values
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import (
     OPERATORS,
@@ -25,10 +29,6 @@ from trafficking_audit.models.rule import (
     RulebookHeader,
     RuleFile,
 )
-from trafficking_audit.recommend import check_template
-from trafficking_audit.schema_paths import PathError, fact_values
-from trafficking_audit.validation import validate
-from trafficking_audit.yamlsource import Document, PathKey, load_yaml, parse_yaml, read_text
 
 CONDITION_FIELDS = ("applies_if", "binding_if", "met", "partially_met")
 
@@ -42,7 +42,7 @@ class LoadedProfile:
 
 
 def load_profile(path: Path) -> LoadedProfile:
-    """Read and validate one profile file (the validated model from :mod:`~trafficking_audit.cache` when
+    """Read and validate one profile file (the validated model from :mod:`~trafficking_audit.load.cache` when
     the file and the code are unchanged; the document then parses its text only if asked for its data)."""
     text = read_text(path)
     cached = cache.fetch(Profile, text)

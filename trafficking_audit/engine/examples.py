@@ -16,14 +16,14 @@ from typing import Any
 
 from pydantic import Field, ValidationError, computed_field
 
+from trafficking_audit.engine.evaluate import evaluate
 from trafficking_audit.errors import InputError, Position
-from trafficking_audit.evaluate import evaluate
-from trafficking_audit.load import Rulebook
+from trafficking_audit.load.loader import Rulebook
+from trafficking_audit.load.validation import to_input_error
+from trafficking_audit.load.yamlsource import Document, PathKey
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Result
 from trafficking_audit.models.rule import OUTCOMES, Outcome, Rule
-from trafficking_audit.validation import to_input_error
-from trafficking_audit.yamlsource import Document, PathKey
 
 EXAMPLE_DAY = dt.date(2025, 1, 1)
 EXAMPLE_IDENTITY: dict[str, Any] = {

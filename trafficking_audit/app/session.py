@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trafficking_audit.audit import build_audit, findings_for
-from trafficking_audit.data import DataLocation, locate
-from trafficking_audit.load import LoadedProfile, ProfileIndex, Rulebook, load_rulebook
+from trafficking_audit.engine.audit import build_audit, findings_for
+from trafficking_audit.engine.recommend import PeerIndex
+from trafficking_audit.load.data import DataLocation, locate
+from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, load_rulebook
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.recommend import PeerIndex
 
 
 @dataclass

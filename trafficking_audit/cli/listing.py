@@ -40,5 +40,6 @@ def list_(
     if fmt not in LIST_FORMATS:
         raise InputError(f"--format {fmt}: expected one of {', '.join(LIST_FORMATS)}", code="usage")
     day = parse_date(as_of) or dt.date.today()
-    summaries = list_jurisdictions(Session.open(data), day)
+    session = Session.open(data)
+    summaries = list_jurisdictions((loaded.profile for loaded in session.profiles.all()), session.rulebook.rules, day)
     emit(render(fmt, summaries, kind="listing", color=want_color(), width=terminal_width()), None)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.overview import Overview
-from trafficking_audit.models.result import Audit, PillarScore
+from trafficking_audit.models.result import Audit, PillarScore, SourceRef
 from trafficking_audit.models.rule import PILLARS
+from trafficking_audit.render.charts import Chart, count_chart
 from trafficking_audit.render.jinja import render_template
-from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
+from trafficking_audit.render.labels import CHANGE_LABELS, INDICATOR_LABELS, TREND_LABELS, signed
 
 
 def bars(scores: list[PillarScore]) -> list[dict[str, object]]:
@@ -18,10 +19,45 @@ def bars(scores: list[PillarScore]) -> list[dict[str, object]]:
     ]
 
 
+def statistics_charts(audit: Audit) -> list[tuple[str, Chart, list[list[bool]]]]:
+    """One chart per indicator the profile counts: (indicator, chart, hollow flag per series point)."""
+    charts = []
+    for indicator in dict.fromkeys(s.indicator for s in audit.statistics):
+        series = [s for s in audit.statistics if s.indicator == indicator]
+        named = [
+            (f"{n}: {_short(s.counting_basis)}", [(p.year, p.value) for p in s.points])
+            for n, s in enumerate(series, 1)
+        ]
+        hollow = [[not p.used_by_audit for p in sorted(s.points, key=lambda p: p.year)] for s in series]
+        charts.append((indicator, count_chart(named, INDICATOR_LABELS[indicator]), hollow))
+    return charts
+
+
+def _short(text: str, limit: int = 96) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def tier_sources(audit: Audit) -> list[SourceRef]:
+    """The sources of the TIP tiers, once each, in first-cited order."""
+    seen: dict[str, SourceRef] = {}
+    for tier in audit.tip_tiers:
+        for source in tier.sources:
+            seen.setdefault(source.id, source)
+    return list(seen.values())
+
+
 def render_audit(audit: Audit) -> str:
     """The audit report as one offline HTML page."""
     chart = bars([*audit.scores.pillars, audit.scores.overall])
-    return render_template("audit.html.j2", html=True, audit=audit, pillars=PILLARS, chart=chart)
+    return render_template(
+        "audit.html.j2",
+        html=True,
+        audit=audit,
+        pillars=PILLARS,
+        chart=chart,
+        stat_charts=statistics_charts(audit),
+        tier_sources=tier_sources(audit),
+    )
 
 
 def render_diff(diff: Diff) -> str:

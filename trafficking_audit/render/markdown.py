@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from trafficking_audit.engine.examples import EXAMPLE_DAY
 from trafficking_audit.models.diff import Diff
+from trafficking_audit.models.examples import EXAMPLE_DAY
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import PILLARS
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage

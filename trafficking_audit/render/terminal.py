@@ -15,8 +15,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from trafficking_audit.engine.examples import EXAMPLE_DAY, RuleTestReport
 from trafficking_audit.models.diff import Diff, Lesson, SideFinding
+from trafficking_audit.models.examples import EXAMPLE_DAY, RuleTestReport
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, Finding

@@ -100,7 +100,10 @@ def score_chart(
     for index, (name, scores, ranges) in enumerate(series):
         style = STYLES[index % len(STYLES)]
         marks = [
-            Mark(x, _scale(s, 0, 100, BOTTOM, TOP), f"{s:.0f}", f"{name}, {d.isoformat()}: {s:.0f}")
+            # Only the first series (the overall score) writes its values: five labelled lines would overlap.
+            Mark(
+                x, _scale(s, 0, 100, BOTTOM, TOP), f"{s:.0f}" if index == 0 else "", f"{name}, {d.isoformat()}: {s:.0f}"
+            )
             for x, d, s in zip(xs, dates, scores, strict=True)
             if s is not None
         ]
@@ -144,7 +147,10 @@ def count_chart(series: Sequence[tuple[str, Sequence[tuple[int, int]]]], y_label
         style = STYLES[index % len(STYLES)]
         marks = [
             Mark(
-                _scale(y, lo - 0.5, hi + 0.5, LEFT, RIGHT), _scale(v, 0, ceiling, BOTTOM, TOP), str(v), f"{name}, {y}: {v}"
+                _scale(y, lo - 0.5, hi + 0.5, LEFT, RIGHT),
+                _scale(v, 0, ceiling, BOTTOM, TOP),
+                str(v),
+                f"{name}, {y}: {v}",
             )
             for y, v in sorted(points)
         ]
@@ -190,7 +196,9 @@ class Sparkline:
     title: str
 
 
-def sparkline(dates: Sequence[dt.date], scores: Sequence[float | None], width: int = 120, height: int = 24) -> Sparkline:
+def sparkline(
+    dates: Sequence[dt.date], scores: Sequence[float | None], width: int = 120, height: int = 24
+) -> Sparkline:
     """A sparkline of known scores over time (x proportional to time, y 0-100)."""
     known = [(d, s) for d, s in zip(dates, scores, strict=True) if s is not None]
     if not known:

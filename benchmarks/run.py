@@ -212,6 +212,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         no_cache = {"TRAFFICKING_AUDIT_NO_CACHE": "1"}
         single_cold = Workload("  the same, caches off (report made afresh)", single.command, args.runs, env=no_cache)
+        trend = Workload(
+            "audit trend kazakhstan --format json, caches off",
+            [audit, "trend", "kazakhstan", "--format", "json"],
+            args.runs,
+            env=no_cache,
+        )
         cold200 = Workload("  the same, 200 profiles, profile cache off", all200.command, args.batch_runs, env=no_cache)
         cold400 = Workload("  the same, 400 profiles, profile cache off", all400.command, args.batch_runs, env=no_cache)
         parse = Workload(
@@ -227,7 +233,20 @@ def main(argv: list[str] | None = None) -> int:
             [checker, "--schemafile", str(schema), *map(str, files200)],
             args.check_runs,
         )
-        workloads = [floor, help_, single, single_cold, all200, all400, cold200, cold400, parse, check, reference]
+        workloads = [
+            floor,
+            help_,
+            single,
+            single_cold,
+            trend,
+            all200,
+            all400,
+            cold200,
+            cold400,
+            parse,
+            check,
+            reference,
+        ]
         measure(workloads, env, neutral)
     finally:
         if args.keep is None:
@@ -292,6 +311,12 @@ def main(argv: list[str] | None = None) -> int:
             f"({check.median * 1000:.0f} ms / {reference.median * 1000:.0f} ms)",
         ),
         Budget("5. peak memory, run --all 400 profiles", max(all400.rss_kb) / 1024, 150, "(max over runs)", "MB"),
+        Budget(
+            "6. trend kazakhstan (every change point) / run kazakhstan, caches off",
+            trend.median / single_cold.median,
+            2.0,
+            f"({trend.median * 1000:.0f} ms / {single_cold.median * 1000:.0f} ms)",
+        ),
     ]
     cold_marginal = (cold400.median - cold200.median) / (len(files400) - len(files200))
     print()

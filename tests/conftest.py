@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from trafficking_audit.app.session import Session
@@ -16,6 +17,24 @@ from trafficking_audit.cli.app import app
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
+
+# Property tests: thorough in CI (1,000 examples, as the hardening tests were written for), quick on a
+# developer's machine (50). HYPOTHESIS_PROFILE=ci runs CI's numbers locally.
+_LENIENT = {"deadline": None, "suppress_health_check": list(HealthCheck)}
+settings.register_profile("ci", max_examples=1000, **_LENIENT)
+settings.register_profile("dev", max_examples=50, **_LENIENT)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+# Folders whose tests are slow (generated hostile inputs under resource limits; a real browser):
+# `pytest -m "not slow"` leaves them out.
+SLOW_FOLDERS = ("hardening", "browser")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test under a slow folder as ``slow``."""
+    for item in items:
+        if any(part in SLOW_FOLDERS for part in Path(str(item.fspath)).relative_to(TESTS).parts[:-1]):
+            item.add_marker(pytest.mark.slow)
 
 
 _SAVED_ENVIRONMENT: dict[str, str | None] = {}

@@ -127,6 +127,7 @@ def check_rule(rule: Rule, doc: Document, loc: PathKey, instruments: dict[str, I
     problem = check_template(rule)
     if problem is not None:
         raise InputError(problem, doc.position(loc + ("recommendation",)), code="bad-template")
+    rule.locate_recommendation(lambda: doc.position(loc + ("recommendation",)))
     for index, example in enumerate(raw.get("examples") or []):
         for path in example.get("facts") or {}:
             _check_path(path, doc, loc + ("examples", index, "facts", path), rule.id)

@@ -30,7 +30,7 @@ _PHRASES = {
 
 # Contexts a template is tried with at load time, so that one failing on an empty provision or an
 # empty list of missing facts is refused with the rule file rather than in the middle of an audit.
-_TRIALS = (
+_TRIALS: tuple[tuple[str, str, list[str]], ...] = (
     ("Ruritania", "Criminal Code Art. 1", ["offence.exists"]),
     ("Ruritania", "", []),
     ("Ruritania", "Criminal Code Art. 1", ["offence.exists", "offence.means_required"]),

@@ -15,7 +15,7 @@ from typing import Any
 
 from trafficking_audit import cache
 from trafficking_audit.data import DataLocation, looks_like_path
-from trafficking_audit.errors import InputError, display_path
+from trafficking_audit.errors import InputError, display_path, real_path
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import (
     OPERATORS,
@@ -185,7 +185,7 @@ class ProfileIndex:
 
     def load(self, path: Path) -> LoadedProfile:
         """Load a profile file once per run."""
-        key = path.resolve()
+        key = real_path(path)
         if key not in self._loaded:
             self._loaded[key] = load_profile(path)
         return self._loaded[key]
@@ -197,7 +197,7 @@ class ProfileIndex:
     def each(self) -> Iterator[LoadedProfile]:
         """Every profile in file-name order, one at a time and not kept: one pass over many profiles."""
         for path in self.location.profile_files():
-            loaded = self._loaded.get(path.resolve()) if self._loaded else None
+            loaded = self._loaded.get(real_path(path)) if self._loaded else None
             yield loaded if loaded is not None else load_profile(path)
 
     def resolve(self, argument: str) -> LoadedProfile:
@@ -206,7 +206,7 @@ class ProfileIndex:
             return self.load(Path(argument))
         wanted = argument.strip().casefold()
         direct = self.location.jurisdictions / f"{wanted}.yaml"
-        if direct.is_file():
+        if _is_file(direct):
             return self.load(direct)
         for loaded in self.all():
             profile = loaded.profile
@@ -217,3 +217,11 @@ class ProfileIndex:
         raise InputError(
             f"unknown jurisdiction '{argument}' (known: {known}; or give a path to a YAML file)", code="usage"
         )
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a name the system refuses (too long, say) is not one."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False

@@ -19,7 +19,7 @@ from trafficking_audit.cli.common import terminal_width, want_color
 from trafficking_audit.errors import InputError
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.output import emit, write_atomic
+from trafficking_audit.output import emit, write_file
 from trafficking_audit.overview import Entry, assemble_overview, entry_of_audit, entry_of_findings
 from trafficking_audit.render import FORMATS, render
 from trafficking_audit.session import Session
@@ -54,10 +54,10 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         return
     from trafficking_audit.render import csvout, jsonout
 
-    write_atomic(output_dir / "index.html", render("html", overview, kind="overview"))
-    write_atomic(output_dir / "index.md", render("md", overview, kind="overview"))
-    write_atomic(output_dir / "matrix.csv", csvout.render_matrix(overview))
-    write_atomic(output_dir / "matrix.json", jsonout.render_matrix(overview))
+    write_file(output_dir / "index.html", render("html", overview, kind="overview"))
+    write_file(output_dir / "index.md", render("md", overview, kind="overview"))
+    write_file(output_dir / "matrix.csv", csvout.render_matrix(overview))
+    write_file(output_dir / "matrix.json", jsonout.render_matrix(overview))
 
 
 def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
@@ -69,7 +69,7 @@ def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
             raise InputError(f"--output-dir {output_dir}: cannot create ({exc.strerror})", code="output") from None
     formats = [fmt] if fmt in REPORT_FORMATS else list(REPORT_FORMATS)
     for name in formats:
-        write_atomic(output_dir / f"{audit.jurisdiction.id}.{REPORT_FORMATS[name]}", render(name, audit))
+        write_file(output_dir / f"{audit.jurisdiction.id}.{REPORT_FORMATS[name]}", render(name, audit))
 
 
 @contextlib.contextmanager

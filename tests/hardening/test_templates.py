@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.hardening.bounded import assert_input_error, audit
-from trafficking_audit import rule_template
+from trafficking_audit.engine import rule_template
+from trafficking_audit.engine.recommend import check_template, render_template
 from trafficking_audit.errors import InputError, Position
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.recommend import check_template, render_template
 
 HERE = Path(__file__).resolve().parent
 BAD = HERE.parent / "fixtures" / "bad" / "rules"

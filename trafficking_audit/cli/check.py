@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
+from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import DataOption, OutputOption, guarded, parse_date
-from trafficking_audit.data import locate
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
-from trafficking_audit.output import emit
+from trafficking_audit.load.data import locate
 
 # The keys of `render.check.CHECK_FORMATS`, named here so that `audit --help` need not import the
 # renderers and models (tests/cli/test_startup.py keeps the two equal).

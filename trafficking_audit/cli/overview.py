@@ -14,15 +14,15 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from trafficking_audit.audit import findings_for
+from trafficking_audit.app.output import emit, write_file
+from trafficking_audit.app.session import Session
 from trafficking_audit.cli.common import terminal_width, want_color
+from trafficking_audit.engine.audit import findings_for
+from trafficking_audit.engine.overview import Entry, assemble_overview, entry_of_audit, entry_of_findings
 from trafficking_audit.errors import InputError
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.output import emit, write_file
-from trafficking_audit.overview import Entry, assemble_overview, entry_of_audit, entry_of_findings
 from trafficking_audit.render import FORMATS, render
-from trafficking_audit.session import Session
 
 REPORT_FORMATS = {"md": "md", "html": "html", "json": "json"}  # format -> file extension
 

@@ -6,17 +6,19 @@ order: severity (critical first), then obligation (mandatory first), then pillar
 (prosecution, protection, prevention, partnership), then rulebook order.
 
 Recommendation templates come from rule files, which may be a user's own, so they
-are data, not programs: :mod:`trafficking_audit.rule_template` allows only a small
+are data, not programs: :mod:`trafficking_audit.engine.rule_template` allows only a small
 whitelist of Jinja syntax, with three plain variables, and bounds the output.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from trafficking_audit import rule_template
+from trafficking_audit.engine import rule_template
 from trafficking_audit.errors import InputError
+from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, Peer, Recommendation, SourceRef
 from trafficking_audit.models.rule import OBLIGATIONS, PILLARS, SEVERITIES, Rule
@@ -46,6 +48,21 @@ def check_template(rule: Rule) -> str | None:
     except rule_template.TemplateProblem as exc:
         return _message(rule, exc)
     return None
+
+
+def check_templates(book: Rulebook) -> None:
+    """Raise a positioned error for the first rule whose recommendation template fails (in rulebook order).
+
+    Part of validating a rulebook before it is used for audits; the loader leaves it to this layer,
+    which owns the template language.
+    """
+    for rule in book.rules:
+        document, loc = book.location(rule.id)
+        message = check_template(rule)
+        if message is not None:
+            raise InputError(message, document.position(loc + ("recommendation",)), code="bad-template")
+        # So that a template failing later, while an audit renders it, is reported at its line too.
+        rule.locate_recommendation(functools.partial(document.position, loc + ("recommendation",)))
 
 
 def render_template(rule: Rule, jurisdiction: str, provision: str, missing: Sequence[str]) -> str:

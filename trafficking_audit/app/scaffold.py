@@ -20,11 +20,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from trafficking_audit.identity import Identity
+from trafficking_audit.app.identity import Identity
 from trafficking_audit.models.facts import UNKNOWN, Fact
+from trafficking_audit.models.paths import PathError, fact_values
 from trafficking_audit.models.profile import Profile, Section, TreatyStatus
 from trafficking_audit.models.rule import Instrument
-from trafficking_audit.schema_paths import PathError, fact_values
 
 MODELINE = "# yaml-language-server: $schema=../schemas/profile.schema.json"
 WIDTH = 100

@@ -71,10 +71,10 @@ def check(
     """Check profiles and rules: schema, sources, dates, codes, treaty logic, rule examples."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.check.runner import compare_with_base, run_check
+    from trafficking_audit.render import check_format
     from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_summary
 
-    if fmt not in CHECK_FORMATS:
-        raise InputError(f"--format {fmt}: expected one of {', '.join(CHECK_FORMATS)}", code="usage")
+    check_format(fmt, CHECK_FORMATS)
     if base is None and (fail_on_regression or as_of is not None):
         raise InputError("--fail-on-regression and --as-of go with --base REV", code="usage")
     today = dt.date.today()

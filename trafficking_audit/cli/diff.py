@@ -81,7 +81,7 @@ def diff(
 
     default_day = parse_date(as_of) or dt.date.today()
     sides = [parse_side(left, default_day), parse_side(right, default_day)]
-    chosen = format_for(output, fmt)
+    chosen = format_for(output, fmt, kind="diff")
     session = Session.open(data)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
     profiles = [session.profiles.resolve(s.jurisdiction).profile for s in sides]

@@ -9,10 +9,7 @@ import typer
 
 from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import AsOfOption, DataOption, guarded, parse_date, terminal_width, want_color
-from trafficking_audit.errors import InputError
-from trafficking_audit.render import render
-
-LIST_FORMATS = ("terminal", "json")
+from trafficking_audit.render import RENDERERS, check_format, render
 
 EPILOG = """Examples:
 
@@ -37,8 +34,7 @@ def list_(
     from trafficking_audit.app.listing import list_jurisdictions
     from trafficking_audit.app.session import Session
 
-    if fmt not in LIST_FORMATS:
-        raise InputError(f"--format {fmt}: expected one of {', '.join(LIST_FORMATS)}", code="usage")
+    check_format(fmt, RENDERERS["listing"])
     day = parse_date(as_of) or dt.date.today()
     session = Session.open(data)
     summaries = list_jurisdictions((loaded.profile for loaded in session.profiles.all()), session.rulebook.rules, day)

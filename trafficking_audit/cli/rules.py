@@ -14,8 +14,8 @@ import typer
 
 from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import DataOption, RuleOption, guarded, terminal_width, want_color
-from trafficking_audit.errors import EXIT_FINDINGS, EXIT_INPUT, InputError
-from trafficking_audit.render import render
+from trafficking_audit.errors import EXIT_FINDINGS, EXIT_INPUT
+from trafficking_audit.render import RENDERERS, Kind, check_format, render
 
 if TYPE_CHECKING:
     from trafficking_audit.load.loader import Rulebook
@@ -70,13 +70,7 @@ DOCS_EPILOG = """Examples:
 """
 
 
-def _format(fmt: str, allowed: tuple[str, ...]) -> str:
-    if fmt not in allowed:
-        raise InputError(f"--format {fmt}: expected one of {', '.join(allowed)}", code="usage")
-    return fmt
-
-
-def _emit(fmt: str, result: object, kind: str) -> None:
+def _emit(fmt: str, result: object, kind: Kind) -> None:
     emit(render(fmt, result, kind=kind, color=want_color(), width=terminal_width()), None)
 
 
@@ -110,7 +104,7 @@ def list_rules(
     """List the rules: id, title, pillar, severity, obligation and the articles they cite."""
     from trafficking_audit.app.rulebook import rule_list
 
-    chosen = _format(fmt, ("terminal", "json", "md"))
+    chosen = check_format(fmt, RENDERERS["rules_list"])
     _emit(chosen, rule_list(_rulebook(data), pillar, instrument), "rules_list")
 
 
@@ -126,7 +120,7 @@ def show(
     """Show one rule's page: what it checks, why, its standards, who it binds, how it decides, an example."""
     from trafficking_audit.app.rulebook import rule_page
 
-    chosen = _format(fmt, ("terminal", "md", "json"))
+    chosen = check_format(fmt, RENDERERS["rule_page"])
     _emit(chosen, rule_page(_rulebook(data), rule_id), "rule_page")
 
 
@@ -141,7 +135,7 @@ def test(
     from trafficking_audit.engine.examples import run_rule_tests
     from trafficking_audit.engine.selection import select_rules
 
-    chosen = _format(fmt, ("terminal", "json"))
+    chosen = check_format(fmt, RENDERERS["rule_tests"])
     book = _rulebook(data)
     report = run_rule_tests(book, select_rules(book, only=rule or ()))
     _emit(chosen, report, "rule_tests")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from trafficking_audit.engine.scoring import pillar_score, score
 from trafficking_audit.models.result import Finding
-from trafficking_audit.scoring import pillar_score, score
 
 
 def finding(status: str, severity: str = "high", pillar: str = "prosecution") -> Finding:

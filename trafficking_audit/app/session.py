@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trafficking_audit.audit import build_audit, findings_for
-from trafficking_audit.data import DataLocation, locate
-from trafficking_audit.load import LoadedProfile, ProfileIndex, Rulebook, load_rulebook
+from trafficking_audit.engine.audit import build_audit, findings_for
+from trafficking_audit.engine.recommend import PeerIndex, check_templates
+from trafficking_audit.load.data import DataLocation, locate
+from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, load_rulebook
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.recommend import PeerIndex
 
 
 @dataclass
@@ -40,8 +40,10 @@ class Session:
 
     @classmethod
     def at(cls, location: DataLocation) -> Session:
-        """Load the rulebook of data already located."""
-        return cls(location, load_rulebook(location.rules), ProfileIndex(location))
+        """Load the rulebook of data already located, its recommendation templates checked."""
+        book = load_rulebook(location.rules)
+        check_templates(book)
+        return cls(location, book, ProfileIndex(location))
 
     def peers(self, rules: Sequence[Rule], as_of: dt.date) -> dict[str, tuple[Profile, Sequence[Finding]]]:
         """Findings of every bundled profile on ``as_of`` with these rules (cached)."""

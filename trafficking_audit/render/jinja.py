@@ -17,9 +17,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from trafficking_audit.render.labels import (
     DISCLAIMER,
+    INDICATOR_LABELS,
     OUTCOME_LABELS,
     OUTCOME_SYMBOLS,
     PILLAR_LABELS,
+    TIER_SHORT,
     outcome_label,
 )
 
@@ -72,6 +74,8 @@ def _common(env: Environment) -> Environment:
         OUTCOME_SYMBOLS=OUTCOME_SYMBOLS,
         PILLAR_LABELS=PILLAR_LABELS,
         DISCLAIMER=DISCLAIMER,
+        INDICATOR_LABELS=INDICATOR_LABELS,
+        TIER_SHORT=TIER_SHORT,
     )
     return env
 

@@ -38,7 +38,7 @@ M = TypeVar("M", bound="BaseModel")
 FORMAT = "1"  # bump when the way entries are written changes
 PACKAGE_DIR = Path(__file__).resolve().parent
 # The code that turns a file's text into a validated model: a change to any of it changes every key.
-CODE = ("yamlsource.py", "validation.py", "models")
+CODE = ("yamlsource.py", "validation.py", "models", "check")  # check/: the cached consistency checks
 
 
 def cache_dir() -> Path | None:

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trafficking_audit.audit import build_audit, findings_for
+from trafficking_audit.check.consistency import vet
 from trafficking_audit.data import DataLocation, locate
 from trafficking_audit.load import LoadedProfile, ProfileIndex, Rulebook, load_rulebook
+from trafficking_audit.models.check import Problem
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Rule
@@ -41,7 +43,18 @@ class Session:
     @classmethod
     def at(cls, location: DataLocation) -> Session:
         """Load the rulebook of data already located."""
-        return cls(location, load_rulebook(location.rules), ProfileIndex(location))
+        rulebook = load_rulebook(location.rules)
+        today = dt.date.today()
+        instruments = set(rulebook.instruments)
+
+        def vetter(loaded: LoadedProfile, in_repository: bool) -> list[Problem]:
+            return vet(loaded, today, instruments, in_repository)
+
+        return cls(location, rulebook, ProfileIndex(location, vetter))
+
+    def warnings(self, loaded: LoadedProfile) -> list[Problem]:
+        """The consistency warnings of a loaded profile (unsourced facts, unused sources...)."""
+        return list(self.profiles.warnings_of(loaded))
 
     def peers(self, rules: Sequence[Rule], as_of: dt.date) -> dict[str, tuple[Profile, Sequence[Finding]]]:
         """Findings of every bundled profile on ``as_of`` with these rules (cached)."""

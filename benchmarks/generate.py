@@ -28,9 +28,9 @@ from typing import Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
-from trafficking_audit.data import PACKAGE_DIR, locate
+from trafficking_audit.load.data import PACKAGE_DIR, locate
+from trafficking_audit.models.paths import PathError, fact_values
 from trafficking_audit.models.profile import Profile, SourceKind, Tier, TreatyStatusValue
-from trafficking_audit.schema_paths import PathError, fact_values
 
 # Profile fields this module writes itself; every other field is a fact or a section of facts.
 IDENTITY_FIELDS = ("id", "name", "iso2", "iso3", "aliases", "region", "last_reviewed")

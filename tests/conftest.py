@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from trafficking_audit.app.session import Session
 from trafficking_audit.cli.app import app
-from trafficking_audit.session import Session
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

@@ -8,9 +8,9 @@ import importlib.util
 from pathlib import Path
 
 from trafficking_audit.check.runner import run_check
-from trafficking_audit.data import locate
-from trafficking_audit.load import load_profile
-from trafficking_audit.schema_paths import iter_facts
+from trafficking_audit.load.data import locate
+from trafficking_audit.load.loader import load_profile
+from trafficking_audit.models.paths import iter_facts
 
 SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 _spec = importlib.util.spec_from_file_location("benchmark_generate", SCRIPT)

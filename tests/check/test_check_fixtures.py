@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from trafficking_audit.check.problems import CODES
 from trafficking_audit.check.runner import run_check
-from trafficking_audit.data import locate
+from trafficking_audit.load.data import locate
+from trafficking_audit.models.check import CODES
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

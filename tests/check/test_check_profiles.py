@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from trafficking_audit.check.profiles import check_profile, url_problem
-from trafficking_audit.load import LoadedProfile
+from trafficking_audit.load.loader import LoadedProfile
+from trafficking_audit.load.validation import validate
+from trafficking_audit.load.yamlsource import parse_yaml
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.validation import validate
-from trafficking_audit.yamlsource import parse_yaml
 
 TODAY = dt.date(2026, 1, 1)
 HEAD = """\

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from trafficking_audit.check.rules import check_catalogue, check_rule_files
-from trafficking_audit.yamlsource import load_yaml, parse_yaml
+from trafficking_audit.load.yamlsource import load_yaml, parse_yaml
 
 HERE = Path(__file__).resolve().parent
 BASE = HERE.parent / "fixtures" / "check" / "base" / "rules"

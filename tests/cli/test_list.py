@@ -22,7 +22,9 @@ def test_json_lists_every_bundled_profile_with_coverage_and_score(cli, session) 
     assert [row["id"] for row in rows] == ids
     assert "kazakhstan" in ids
     for row in rows:
-        assert {"id", "name", "iso2", "iso3", "last_reviewed", "coverage", "score", "score_low", "score_high"} <= set(row)
+        assert {"id", "name", "iso2", "iso3", "last_reviewed", "coverage", "score", "score_low", "score_high"} <= set(
+            row
+        )
         assert row["coverage"] is None or 0 <= row["coverage"] <= 1
         assert row["score"] is None or 0 <= row["score"] <= 100
         if row["coverage"] is not None and row["coverage"] < 0.5:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from trafficking_audit import report_cache
-from trafficking_audit.cache import prune
-from trafficking_audit.data import locate
-from trafficking_audit.report_cache import ReportRequest, report_key
-from trafficking_audit.session import Session
+from trafficking_audit.app import report_cache
+from trafficking_audit.app.report_cache import ReportRequest, report_key
+from trafficking_audit.app.session import Session
+from trafficking_audit.load.cache import prune
+from trafficking_audit.load.data import locate
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"

@@ -118,7 +118,7 @@ def test_rule_selection(cli) -> None:
 
 
 def test_internal_error_exit_3_without_traceback(cli, monkeypatch) -> None:
-    import trafficking_audit.selection as selection_module  # `audit run` imports it when it runs
+    import trafficking_audit.engine.selection as selection_module  # `audit run` imports it when it runs
 
     def boom(*args, **kwargs):
         raise RuntimeError("kaboom")

@@ -55,8 +55,8 @@ def test_a_report_served_from_the_cache_imports_none_of_the_heavy_libraries(tmp_
 def test_names_listed_for_help_match_the_registries() -> None:
     from trafficking_audit.cli.check import CHECK_FORMAT_NAMES
     from trafficking_audit.cli.schema import SCHEMA_KINDS
+    from trafficking_audit.models.schemas import SCHEMAS
     from trafficking_audit.render.check import CHECK_FORMATS
-    from trafficking_audit.schemas import SCHEMAS
 
     assert tuple(CHECK_FORMATS) == CHECK_FORMAT_NAMES
     assert tuple(SCHEMAS) == SCHEMA_KINDS

@@ -6,12 +6,12 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
-from trafficking_audit.audit import build_audit
-from trafficking_audit.diff import compare
+from trafficking_audit.app.session import Session
+from trafficking_audit.engine.audit import build_audit
+from trafficking_audit.engine.diff import compare
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit
-from trafficking_audit.session import Session
 
 DATA = Path(__file__).resolve().parent.parent / "fixtures" / "diff"
 BEFORE = dt.date(2022, 12, 31)

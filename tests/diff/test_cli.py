@@ -81,7 +81,7 @@ def test_output_file_and_inferred_format(cli, tmp_path: Path) -> None:
         (("alpha@2022-13-01", "beta"), "'alpha@2022-13-01': '2022-13-01' is not a valid date"),
         (("alpha@soon", "beta"), "'soon' is not a date"),
         (("alpha", "nowhere"), "unknown jurisdiction 'nowhere'"),
-        (("alpha", "beta", "--format", "pdf"), "unknown format 'pdf'"),
+        (("alpha", "beta", "--format", "pdf"), "--format pdf: expected one of"),
         (("alpha", "beta", "--output", "diff.pdf"), "cannot infer the format"),
         (("alpha", "beta", "--rule", "nope"), "no rule with id 'nope'"),
         (("alpha", "beta", "--as-of", "31/12/2022"), "--as-of '31/12/2022'"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.diff.sample import AFTER, BEFORE, audit, diff, profile
-from trafficking_audit.diff import became_unknown, bucket, change, compare, regressions
+from trafficking_audit.engine.diff import became_unknown, bucket, change, compare, regressions
 from trafficking_audit.models.diff import Diff
+from trafficking_audit.models.paths import fact_paths
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.schema_paths import fact_paths
 
 
 def test_one_jurisdiction_over_time() -> None:

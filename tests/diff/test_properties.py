@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.diff.sample import diff
-from trafficking_audit.audit import build_audit
-from trafficking_audit.diff import compare
+from trafficking_audit.app.session import Session
+from trafficking_audit.engine.audit import build_audit
+from trafficking_audit.engine.diff import compare
 from trafficking_audit.models.diff import Diff, PillarDiff, RuleDiff
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.session import Session
 
 BOOL = st.booleans()
 FACTS: dict[str, st.SearchStrategy[Any]] = {

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from trafficking_audit.cli.sides import SideArgument, parse_side
 from trafficking_audit.errors import InputError
-from trafficking_audit.sides import SideArgument, parse_side
 
 TODAY = dt.date(2026, 1, 15)
 

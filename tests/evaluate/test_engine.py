@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from trafficking_audit.evaluate import Reading, compare, evaluate, truth
-from trafficking_audit.load import load_profile, load_rulebook
+from trafficking_audit.engine.evaluate import Reading, compare, evaluate, truth
+from trafficking_audit.load.loader import load_profile, load_rulebook
 from trafficking_audit.models.facts import Fact, select
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import Condition

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from trafficking_audit.engine.scoring import pillar_score, score
 from trafficking_audit.models.result import Finding
-from trafficking_audit.scoring import pillar_score, score
 
 
 def finding(status: str, severity: str = "high", pillar: str = "prosecution") -> Finding:
@@ -51,7 +51,12 @@ def test_bounds_count_unknowns_as_not_met_and_as_met() -> None:
     # met high (3) + partially medium (2 x 0.5) known; unknown critical (4) and low (1): same weights.
     result = pillar_score(
         "x",
-        [finding("met", "high"), finding("partially_met", "medium"), finding("unknown", "critical"), finding("unknown", "low")],
+        [
+            finding("met", "high"),
+            finding("partially_met", "medium"),
+            finding("unknown", "critical"),
+            finding("unknown", "low"),
+        ],
     )
     assert result.score == round(100 * 4 / 5, 1)
     assert result.low == round(100 * 4 / 10, 1)

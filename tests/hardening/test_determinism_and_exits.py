@@ -40,7 +40,7 @@ def test_output_does_not_depend_on_directory_order(cli, monkeypatch) -> None:
 
 
 def test_debug_shows_the_traceback_of_internal_errors(cli, monkeypatch) -> None:
-    import trafficking_audit.selection as selection_module  # `audit run` imports it when it runs
+    import trafficking_audit.engine.selection as selection_module  # `audit run` imports it when it runs
     from trafficking_audit.cli.common import State
 
     monkeypatch.setattr(State, "debug", False)  # restored after the test, whatever --debug set

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trafficking_audit.errors import InputError
+from trafficking_audit.load.validation import validate
+from trafficking_audit.load.yamlsource import parse_yaml
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.validation import validate
-from trafficking_audit.yamlsource import parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = (ROOT / "tests" / "fixtures" / "data" / "jurisdictions" / "ruritania.yaml").read_text()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trafficking_audit.load import load_profile
-from trafficking_audit.schema_paths import fact_values, iter_facts
+from trafficking_audit.load.loader import load_profile
+from trafficking_audit.models.paths import fact_values, iter_facts
 
 HERE = Path(__file__).resolve().parent
 PROFILE = HERE.parent / "fixtures" / "check" / "positive" / "antarctica-fixture.yaml"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from trafficking_audit.errors import InputError
-from trafficking_audit.load import load_profile, load_rulebook
+from trafficking_audit.load.loader import load_profile, load_rulebook
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "data"
 
@@ -113,3 +113,18 @@ def test_fixture_rulebook_loads() -> None:
         "eu-only",
         "ratification-core",
     ]
+
+
+def test_a_bad_recommendation_template_loads_and_the_engine_rejects_it_with_its_position(tmp_path: Path) -> None:
+    """The loader does not compile templates (no Jinja at load time); the engine's rulebook check does."""
+    from trafficking_audit.engine.recommend import check_templates
+
+    rules = copy_rules(tmp_path)
+    core = rules / "core.yaml"
+    core.write_text(core.read_text().replace("Open a hotline.", "Open {{ a hotline.", 1))
+    book = load_rulebook(rules)
+    with pytest.raises(InputError) as caught:
+        check_templates(book)
+    assert caught.value.code == "bad-template"
+    assert caught.value.position.path.endswith("core.yaml")
+    assert caught.value.position.line == 56

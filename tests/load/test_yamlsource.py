@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from trafficking_audit.errors import InputError
-from trafficking_audit.yamlsource import MAX_BYTES, load_yaml, parse_yaml
+from trafficking_audit.load.yamlsource import MAX_BYTES, load_yaml, parse_yaml
 
 CASES = [
     ("a: [1, 2\n", "yaml-syntax", 2, 1),

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from trafficking_audit.audit import build_audit, findings_for
-from trafficking_audit.overview import assemble_overview, build_overview, entry_of_findings
+from trafficking_audit.engine.audit import build_audit, findings_for
+from trafficking_audit.engine.overview import assemble_overview, build_overview, entry_of_findings
 from trafficking_audit.render import render
 
 DAY = dt.date(2025, 6, 30)

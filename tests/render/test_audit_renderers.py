@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.golden_files import assert_golden
+from trafficking_audit.app.session import Session
 from trafficking_audit.render import FORMATS, render
-from trafficking_audit.session import Session
 
 DATA = Path(__file__).resolve().parent.parent / "fixtures" / "data"
 EXTENSION = {"terminal": "txt", "md": "md", "html": "html", "json": "json"}

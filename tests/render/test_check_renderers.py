@@ -8,8 +8,7 @@ import json
 import pytest
 
 from tests.golden_files import assert_golden
-from trafficking_audit.check.problems import CODES
-from trafficking_audit.models.check import CheckReport, FactChange, FindingChange, Problem
+from trafficking_audit.models.check import CODES, CheckReport, FactChange, FindingChange, Problem
 from trafficking_audit.models.result import SourceRef
 from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_github, render_summary
 from trafficking_audit.render.sarif import artifact

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from trafficking_audit.app.rulebook import rulebook_docs
 from trafficking_audit.render import render
 from trafficking_audit.render.rule_text import RULE_SECTIONS
-from trafficking_audit.rulebook import rulebook_docs
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "rules.md"

@@ -91,7 +91,7 @@ def test_describe_nests_groups_in_parentheses() -> None:
 
 
 def test_binding_and_decision_lines_mention_applicability(session) -> None:
-    from trafficking_audit.load import load_rulebook
+    from trafficking_audit.load.loader import load_rulebook
 
     rule = load_rulebook(FIXTURE_DATA / "rules").get("eu-only")
     assert binding_lines(rule) == [

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from trafficking_audit.engine.examples import example_profile, facts_tree, run_examples, run_rule_tests
 from trafficking_audit.errors import InputError
-from trafficking_audit.load import load_rulebook
-from trafficking_audit.ruletest import example_profile, facts_tree, run_examples, run_rule_tests
+from trafficking_audit.load.loader import load_rulebook
 
 FIXTURE_DATA = Path(__file__).resolve().parent.parent / "fixtures" / "data"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from trafficking_audit.app.identity import PLACEHOLDER_ISO2, PLACEHOLDER_ISO3, identify, slug
 from trafficking_audit.errors import InputError
-from trafficking_audit.identity import PLACEHOLDER_ISO2, PLACEHOLDER_ISO3, identify, slug
 
 
 @pytest.mark.parametrize(

@@ -12,14 +12,14 @@ import jsonschema
 import pytest
 import yaml
 
-from trafficking_audit.audit import findings_for
-from trafficking_audit.identity import Identity, identify
-from trafficking_audit.load import load_profile, load_rulebook
+from trafficking_audit.app.identity import Identity, identify
+from trafficking_audit.app.scaffold import EXAMPLES, MODELINE, SECTION_HINTS, scaffold, yaml_scalar
+from trafficking_audit.engine.audit import findings_for
+from trafficking_audit.load.loader import load_profile, load_rulebook
 from trafficking_audit.models.facts import UNKNOWN
+from trafficking_audit.models.paths import fact_paths
 from trafficking_audit.models.profile import Profile, Section, Source, StatisticsYear, TipAssessment
 from trafficking_audit.models.rule import Instrument
-from trafficking_audit.scaffold import EXAMPLES, MODELINE, SECTION_HINTS, scaffold, yaml_scalar
-from trafficking_audit.schema_paths import fact_paths
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

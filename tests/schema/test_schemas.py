@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from trafficking_audit.schemas import SCHEMAS, json_schema, schema_text
+from trafficking_audit.models.schemas import SCHEMAS, json_schema, schema_text
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

@@ -21,10 +21,10 @@ from pathlib import PurePath
 
 from pydantic import Field
 
-from trafficking_audit import cache
 from trafficking_audit.check.profiles import check_profile
 from trafficking_audit.errors import InputError, InputErrors, Position
-from trafficking_audit.load import LoadedProfile
+from trafficking_audit.load import cache
+from trafficking_audit.load.loader import LoadedProfile
 from trafficking_audit.models.check import Problem
 from trafficking_audit.models.result import Result
 

@@ -19,11 +19,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from trafficking_audit.check.problems import at
-from trafficking_audit.load import LoadedProfile
+from trafficking_audit.load.loader import LoadedProfile
+from trafficking_audit.load.yamlsource import Document, PathKey
 from trafficking_audit.models.check import Problem
 from trafficking_audit.models.facts import Fact, history, select
-from trafficking_audit.schema_paths import iter_facts
-from trafficking_audit.yamlsource import Document, PathKey
+from trafficking_audit.models.paths import iter_facts
 
 # A protocol, the treaty it supplements, and the provision that makes the link.
 PARENT_TREATIES: dict[str, tuple[str, str]] = {

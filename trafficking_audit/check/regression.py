@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from trafficking_audit.check.profiles import fact_loc
-from trafficking_audit.diff import change, comparable
-from trafficking_audit.evaluate import evaluate
+from trafficking_audit.engine.diff import change, comparable
+from trafficking_audit.engine.evaluate import evaluate
+from trafficking_audit.engine.recommend import source_refs
+from trafficking_audit.load.yamlsource import Document
 from trafficking_audit.models.check import FactChange, FindingChange
 from trafficking_audit.models.facts import Fact, history, select
+from trafficking_audit.models.paths import read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.recommend import source_refs
-from trafficking_audit.schema_paths import read
-from trafficking_audit.yamlsource import Document
 
 
 def is_regression(before: str, after: str) -> bool:

@@ -15,14 +15,14 @@ from typing import Any
 
 from trafficking_audit.check.problems import at, from_error
 from trafficking_audit.check.profiles import url_problem
+from trafficking_audit.engine.examples import possible_outcomes, run_examples
+from trafficking_audit.engine.recommend import check_template
 from trafficking_audit.errors import InputError
-from trafficking_audit.load import Rulebook, check_rule
+from trafficking_audit.load.loader import Rulebook, check_rule
+from trafficking_audit.load.validation import validate
+from trafficking_audit.load.yamlsource import Document
 from trafficking_audit.models.check import Problem
 from trafficking_audit.models.rule import Instrument, InstrumentCatalogue, Rule, RulebookHeader, RuleFile
-from trafficking_audit.recommend import check_template
-from trafficking_audit.ruletest import possible_outcomes, run_examples
-from trafficking_audit.validation import validate
-from trafficking_audit.yamlsource import Document
 
 
 class AnyInstrument(dict[str, Instrument]):

@@ -20,14 +20,14 @@ from trafficking_audit.check.problems import from_error
 from trafficking_audit.check.profiles import check_profile
 from trafficking_audit.check.regression import compare
 from trafficking_audit.check.rules import check_catalogue, check_header, check_rule_files, rule_ids
-from trafficking_audit.data import DataLocation
 from trafficking_audit.errors import InputError, display_path
-from trafficking_audit.load import LoadedProfile, load_rulebook
+from trafficking_audit.load.data import DataLocation
+from trafficking_audit.load.loader import LoadedProfile, load_rulebook
+from trafficking_audit.load.validation import validate
+from trafficking_audit.load.yamlsource import Document, decode, load_yaml, parse_yaml
 from trafficking_audit.models.check import CheckReport, FindingChange, Problem
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import Instrument
-from trafficking_audit.validation import validate
-from trafficking_audit.yamlsource import Document, decode, load_yaml, parse_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 HEADER, CATALOGUE = "rulebook.yaml", "instruments.yaml"

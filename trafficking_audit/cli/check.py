@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
+from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import DataOption, OutputOption, guarded, parse_date
-from trafficking_audit.data import locate
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
-from trafficking_audit.output import emit
+from trafficking_audit.load.data import locate
 
 # The keys of `render.check.CHECK_FORMATS`, named here so that `audit --help` need not import the
 # renderers and models (tests/cli/test_startup.py keeps the two equal).
@@ -71,10 +71,10 @@ def check(
     """Check profiles and rules: schema, sources, dates, codes, treaty logic, rule examples."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.check.runner import compare_with_base, run_check
+    from trafficking_audit.render import check_format
     from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_summary
 
-    if fmt not in CHECK_FORMATS:
-        raise InputError(f"--format {fmt}: expected one of {', '.join(CHECK_FORMATS)}", code="usage")
+    check_format(fmt, CHECK_FORMATS)
     if base is None and (fail_on_regression or as_of is not None):
         raise InputError("--fail-on-regression and --as-of go with --base REV", code="usage")
     today = dt.date.today()

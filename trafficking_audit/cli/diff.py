@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
@@ -20,10 +21,9 @@ from trafficking_audit.cli.common import (
     terminal_width,
     want_color,
 )
+from trafficking_audit.cli.sides import parse_side
 from trafficking_audit.errors import EXIT_FINDINGS
-from trafficking_audit.output import emit
 from trafficking_audit.render import format_for, render
-from trafficking_audit.sides import parse_side
 
 EPILOG = """Examples:
 
@@ -74,14 +74,14 @@ def diff(
 ) -> None:
     """Compare two jurisdictions, or one jurisdiction on two dates, rule by rule."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
-    from trafficking_audit.audit import build_audit
-    from trafficking_audit.diff import became_unknown, compare, regressions
-    from trafficking_audit.selection import select_rules
-    from trafficking_audit.session import Session
+    from trafficking_audit.app.session import Session
+    from trafficking_audit.engine.audit import build_audit
+    from trafficking_audit.engine.diff import became_unknown, compare, regressions
+    from trafficking_audit.engine.selection import select_rules
 
     default_day = parse_date(as_of) or dt.date.today()
     sides = [parse_side(left, default_day), parse_side(right, default_day)]
-    chosen = format_for(output, fmt)
+    chosen = format_for(output, fmt, kind="diff")
     session = Session.open(data)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
     profiles = [session.profiles.resolve(s.jurisdiction).profile for s in sides]

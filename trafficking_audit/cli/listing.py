@@ -7,12 +7,9 @@ from typing import Annotated
 
 import typer
 
+from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import AsOfOption, DataOption, guarded, parse_date, terminal_width, want_color
-from trafficking_audit.errors import InputError
-from trafficking_audit.output import emit
-from trafficking_audit.render import render
-
-LIST_FORMATS = ("terminal", "json")
+from trafficking_audit.render import RENDERERS, check_format, render
 
 EPILOG = """Examples:
 
@@ -34,11 +31,11 @@ def list_(
 ) -> None:
     """List the jurisdictions in the data: id, name, ISO codes, last review, evidence coverage and score."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
-    from trafficking_audit.listing import list_jurisdictions
-    from trafficking_audit.session import Session
+    from trafficking_audit.app.listing import list_jurisdictions
+    from trafficking_audit.app.session import Session
 
-    if fmt not in LIST_FORMATS:
-        raise InputError(f"--format {fmt}: expected one of {', '.join(LIST_FORMATS)}", code="usage")
+    check_format(fmt, RENDERERS["listing"])
     day = parse_date(as_of) or dt.date.today()
-    summaries = list_jurisdictions(Session.open(data), day)
+    session = Session.open(data)
+    summaries = list_jurisdictions((loaded.profile for loaded in session.profiles.all()), session.rulebook.rules, day)
     emit(render(fmt, summaries, kind="listing", color=want_color(), width=terminal_width()), None)

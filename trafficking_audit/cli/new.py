@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
+from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import DataOption, guarded
-from trafficking_audit.data import locate
 from trafficking_audit.errors import InputError, display_path
-from trafficking_audit.output import emit
+from trafficking_audit.load.data import locate
 
 EPILOG = """Examples:
 
@@ -52,9 +52,9 @@ def new(
 ) -> None:
     """Scaffold a new jurisdiction profile: every fact present, unknown, and commented."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
-    from trafficking_audit.identity import identify
-    from trafficking_audit.load import load_rulebook
-    from trafficking_audit.scaffold import scaffold
+    from trafficking_audit.app.identity import identify
+    from trafficking_audit.app.scaffold import scaffold
+    from trafficking_audit.load.loader import load_rulebook
 
     if output is not None and output.exists() and not output.is_dir() and not force:
         raise InputError(f"{output}: already exists; pass --force to overwrite it", code="usage")

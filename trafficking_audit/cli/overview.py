@@ -14,23 +14,23 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from trafficking_audit.audit import findings_for
+from trafficking_audit.app.output import emit, write_atomic
+from trafficking_audit.app.session import Session
 from trafficking_audit.cli.common import terminal_width, want_color
+from trafficking_audit.engine.audit import findings_for
+from trafficking_audit.engine.overview import Entry, assemble_overview, entry_of_audit, entry_of_findings
 from trafficking_audit.errors import InputError
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.output import emit, write_atomic
-from trafficking_audit.overview import Entry, assemble_overview, entry_of_audit, entry_of_findings
-from trafficking_audit.render import FORMATS, render
-from trafficking_audit.session import Session
+from trafficking_audit.render import FORMATS, check_format, render
 
 REPORT_FORMATS = {"md": "md", "html": "html", "json": "json"}  # format -> file extension
 
 
 def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | None, output_dir: Path | None) -> None:
     """Audit every profile; write the reports and overview, or print the overview."""
-    if fmt is not None and fmt not in FORMATS:
-        raise InputError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})", code="usage")
+    if fmt is not None:
+        check_format(fmt, FORMATS)
     total = len(session.location.profile_files())
     if not total:
         raise InputError(f"no profiles found in {session.location.jurisdictions}", code="usage")
@@ -52,12 +52,10 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         chosen = fmt or "terminal"
         emit(render(chosen, overview, kind="overview", color=want_color(), width=terminal_width()), None)
         return
-    from trafficking_audit.render import csvout, jsonout
-
     write_atomic(output_dir / "index.html", render("html", overview, kind="overview"))
     write_atomic(output_dir / "index.md", render("md", overview, kind="overview"))
-    write_atomic(output_dir / "matrix.csv", csvout.render_matrix(overview))
-    write_atomic(output_dir / "matrix.json", jsonout.render_matrix(overview))
+    write_atomic(output_dir / "matrix.csv", render("csv", overview, kind="matrix"))
+    write_atomic(output_dir / "matrix.json", render("json", overview, kind="matrix"))
 
 
 def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:

@@ -1,7 +1,7 @@
 """``audit rules``: the rulebook itself — list its rules, show one rule's page, run the rules' examples, write its docs.
 
-Thin commands over :mod:`trafficking_audit.rulebook` (the list, pages and docs) and
-:mod:`trafficking_audit.ruletest` (the examples); rendering goes through the render
+Thin commands over :mod:`trafficking_audit.app.rulebook` (the list, pages and docs) and
+:mod:`trafficking_audit.engine.examples` (the examples); rendering goes through the render
 registry like every other command.
 """
 
@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import DataOption, RuleOption, guarded, terminal_width, want_color
-from trafficking_audit.errors import EXIT_FINDINGS, EXIT_INPUT, InputError
-from trafficking_audit.output import emit
-from trafficking_audit.render import render
+from trafficking_audit.errors import EXIT_FINDINGS, EXIT_INPUT
+from trafficking_audit.render import RENDERERS, Kind, check_format, render
 
 if TYPE_CHECKING:
-    from trafficking_audit.load import Rulebook
+    from trafficking_audit.load.loader import Rulebook
 
 DOCS_PATH = Path("docs/rules.md")
 
@@ -70,19 +70,13 @@ DOCS_EPILOG = """Examples:
 """
 
 
-def _format(fmt: str, allowed: tuple[str, ...]) -> str:
-    if fmt not in allowed:
-        raise InputError(f"--format {fmt}: expected one of {', '.join(allowed)}", code="usage")
-    return fmt
-
-
-def _emit(fmt: str, result: object, kind: str) -> None:
+def _emit(fmt: str, result: object, kind: Kind) -> None:
     emit(render(fmt, result, kind=kind, color=want_color(), width=terminal_width()), None)
 
 
 def _rulebook(data: Path | None) -> Rulebook:
     # The layers below are imported in the commands, not at the top, so that `audit --help` stays fast.
-    from trafficking_audit.session import Session
+    from trafficking_audit.app.session import Session
 
     return Session.open(data).rulebook
 
@@ -108,9 +102,9 @@ def list_rules(
     data: DataOption = None,
 ) -> None:
     """List the rules: id, title, pillar, severity, obligation and the articles they cite."""
-    from trafficking_audit.rulebook import rule_list
+    from trafficking_audit.app.rulebook import rule_list
 
-    chosen = _format(fmt, ("terminal", "json", "md"))
+    chosen = check_format(fmt, RENDERERS["rules_list"])
     _emit(chosen, rule_list(_rulebook(data), pillar, instrument), "rules_list")
 
 
@@ -124,9 +118,9 @@ def show(
     data: DataOption = None,
 ) -> None:
     """Show one rule's page: what it checks, why, its standards, who it binds, how it decides, an example."""
-    from trafficking_audit.rulebook import rule_page
+    from trafficking_audit.app.rulebook import rule_page
 
-    chosen = _format(fmt, ("terminal", "md", "json"))
+    chosen = check_format(fmt, RENDERERS["rule_page"])
     _emit(chosen, rule_page(_rulebook(data), rule_id), "rule_page")
 
 
@@ -138,10 +132,10 @@ def test(
     data: DataOption = None,
 ) -> None:
     """Run every rule's examples and compare each outcome with the one it expects."""
-    from trafficking_audit.ruletest import run_rule_tests
-    from trafficking_audit.selection import select_rules
+    from trafficking_audit.engine.examples import run_rule_tests
+    from trafficking_audit.engine.selection import select_rules
 
-    chosen = _format(fmt, ("terminal", "json"))
+    chosen = check_format(fmt, RENDERERS["rule_tests"])
     book = _rulebook(data)
     report = run_rule_tests(book, select_rules(book, only=rule or ()))
     _emit(chosen, report, "rule_tests")
@@ -166,7 +160,7 @@ def docs(
     data: DataOption = None,
 ) -> None:
     """Generate the rulebook reference (docs/rules.md) from the rule files."""
-    from trafficking_audit.rulebook import rulebook_docs
+    from trafficking_audit.app.rulebook import rulebook_docs
 
     text = render("md", rulebook_docs(_rulebook(data)), kind="rulebook_docs")
     if not check:

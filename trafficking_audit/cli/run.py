@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 
-from trafficking_audit import report_cache
+from trafficking_audit.app import report_cache
+from trafficking_audit.app.output import emit
+from trafficking_audit.app.report_cache import CachedReport, ReportRequest
 from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
@@ -22,12 +24,10 @@ from trafficking_audit.cli.common import (
     terminal_width,
     want_color,
 )
-from trafficking_audit.data import locate
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
-from trafficking_audit.output import emit
+from trafficking_audit.load.data import locate
+from trafficking_audit.models.vocabulary import GAPS, SEVERITIES
 from trafficking_audit.render import format_for, render
-from trafficking_audit.report_cache import CachedReport, ReportRequest
-from trafficking_audit.vocabulary import GAPS, SEVERITIES
 
 EPILOG = """Examples:
 
@@ -81,9 +81,9 @@ def run(
     day = parse_date(as_of) or dt.date.today()
     if all_:
         # Imported here, not at the top: `audit --help` and other commands should not pay for them.
+        from trafficking_audit.app.session import Session
         from trafficking_audit.cli.overview import run_all
-        from trafficking_audit.selection import select_rules
-        from trafficking_audit.session import Session
+        from trafficking_audit.engine.selection import select_rules
 
         session = Session.open(data)
         rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
@@ -113,8 +113,8 @@ def run(
 
 def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
     """Load the data, audit the jurisdiction and render the report (what a cached report saves)."""
-    from trafficking_audit.selection import select_rules
-    from trafficking_audit.session import Session
+    from trafficking_audit.app.session import Session
+    from trafficking_audit.engine.selection import select_rules
 
     session = Session.at(request.location)
     rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
+from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import OutputOption, guarded
-from trafficking_audit.output import emit
 
 # The keys of `schemas.SCHEMAS`, named here so that `audit --help` need not import the models
 # (tests/cli/test_startup.py keeps the two equal).
@@ -33,6 +33,6 @@ def schema(
     output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a profile or of a rule file."""
-    from trafficking_audit.schemas import schema_text
+    from trafficking_audit.models.schemas import schema_text
 
     emit(schema_text(kind), output)

@@ -245,6 +245,49 @@ class Offence(Section):
     settlement_with_victim_bars_prosecution: Dated[StrictBool] | None = Field(
         default=None, description="A settlement with the victim can end the case."
     )
+    organised_group_offence: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Participation in an organised criminal group (or agreement to commit a serious crime) is an "
+            "offence (UNTOC Art. 5)."
+        ),
+    )
+    obstruction_of_justice_offence: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Using force, threats, intimidation or bribes to obtain false testimony or to interfere with "
+            "testimony, evidence or officials is an offence (UNTOC Art. 23)."
+        ),
+    )
+    document_offences: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Forging, procuring or providing a travel or identity document, and retaining, hiding or "
+            "destroying another person's document, are offences when done to enable trafficking (CETS 197"
+            " Art. 20)."
+        ),
+    )
+    foreign_convictions_considered: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Final sentences passed abroad for trafficking can be taken into account when determining the"
+            " penalty (CETS 197 Art. 25)."
+        ),
+    )
+    cooperating_offender_measures: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Offenders who give substantial help to the investigation can receive a reduced penalty or "
+            "immunity, or other incentives, in law (UNTOC Art. 26)."
+        ),
+    )
+    closure_or_disqualification: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "An establishment used for trafficking can be closed, or the offender barred from the "
+            "activity in which the offence was committed (CETS 197 Art. 23(4))."
+        ),
+    )
 
 
 class Jurisdiction(Section):
@@ -264,6 +307,14 @@ class Jurisdiction(Section):
     )
     double_criminality_waived_for_children: Dated[StrictBool] | None = Field(
         default=None, description="No double criminality for offences against children abroad."
+    )
+    prosecution_instead_of_extradition: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "When extradition of an alleged offender is refused because he or she is a national, the case"
+            " is submitted to national prosecutors (aut dedere aut judicare; UNTOC Arts 15(3), 16(10); "
+            "CETS 197 Art. 31(3))."
+        ),
     )
 
 
@@ -300,6 +351,21 @@ class Assistance(Section):
     covers_foreigners: Dated[StrictBool] | None = Field(
         default=None, description="Foreign victims are assisted on equal terms."
     )
+    lawful_residents_access: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Victims lawfully resident get necessary medical or other help when they lack resources, and "
+            "rules give them access to the labour market, vocational training and education (CETS 197 "
+            "Art. 12(3)-(4))."
+        ),
+    )
+    consent_based: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Assistance is given with the victim's informed consent: no compulsory stay in a shelter or "
+            "closed facility (CETS 197 Art. 12(7))."
+        ),
+    )
 
 
 class Compensation(Section):
@@ -323,6 +389,64 @@ class ChildSafeguards(Section):
     child_friendly_procedures: Dated[StrictBool] | None = Field(
         default=None, description="Interviews and proceedings adapted to children."
     )
+    residence_best_interests: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Residence permits for child victims are issued, where legally necessary, in the child's best"
+            " interests (CETS 197 Art. 14(2))."
+        ),
+    )
+
+
+class Proceedings(Section):
+    """Victims' rights and safety in criminal proceedings."""
+
+    privacy_protected: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Victims' identity and private life are protected: proceedings can be closed to the public "
+            "and publishing a victim's identity is prohibited (Palermo Art. 6(1); CETS 197 Art. 11)."
+        ),
+    )
+    information_on_proceedings: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Victims are informed, in a language they understand, of their rights and of the relevant "
+            "judicial and administrative proceedings (Palermo Art. 6(2)(a); CETS 197 Art. 15(1))."
+        ),
+    )
+    free_legal_aid: Dated[StrictBool] | None = Field(
+        default=None,
+        description="Victims have a right to legal assistance and to free legal aid (CETS 197 Art. 15(2)).",
+    )
+    views_presented: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Victims can present their views and concerns at appropriate stages of criminal proceedings, "
+            "e.g. as injured party (Palermo Art. 6(2)(b); UNTOC Art. 25(3))."
+        ),
+    )
+    ngo_support: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "NGOs can assist or support victims, with their consent, during criminal proceedings (CETS 197 Art. 27(3))."
+        ),
+    )
+    witness_protection: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Victims and witnesses in trafficking cases can get protection from retaliation or "
+            "intimidation: physical protection, relocation, non-disclosure of identity (UNTOC Art. 24; "
+            "CETS 197 Art. 28)."
+        ),
+    )
+    protective_testimony: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Victims can testify without facing the accused: video link, screens, recorded statements or "
+            "closed hearings (UNTOC Art. 24(2)(b); CETS 197 Art. 30)."
+        ),
+    )
 
 
 class Protection(Section):
@@ -344,6 +468,28 @@ class Protection(Section):
     child_safeguards: ChildSafeguards = Field(default_factory=ChildSafeguards, description="Safeguards for children.")
     safe_return_risk_assessment: Dated[StrictBool] | None = Field(
         default=None, description="Returns require a risk and safety assessment."
+    )
+    proceedings: Proceedings = Field(
+        default_factory=Proceedings, description="Victims' rights and safety in criminal proceedings."
+    )
+    repatriation_of_nationals: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "The state facilitates and accepts the return of its trafficked nationals and residents, "
+            "verifies nationality and issues travel documents on request without undue delay (Palermo "
+            "Art. 8(1), (3), (4); CETS 197 Art. 16(1), (3), (4))."
+        ),
+    )
+    residence_permit_renewable: Dated[StrictBool] | None = Field(
+        default=None,
+        description="The residence permit for victims is renewable (CETS 197 Art. 14(1)).",
+    )
+    asylum_without_prejudice: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "A victim's residence permit or status does not prevent him or her from seeking asylum (CETS "
+            "197 Art. 14(5))."
+        ),
     )
 
 
@@ -373,6 +519,13 @@ class Institutions(Section):
     ngo_cooperation: Dated[StrictBool] | None = Field(
         default=None, description="A formal framework for cooperation with NGOs."
     )
+    gender_mainstreaming: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Anti-trafficking policy is developed and assessed with gender mainstreaming and a child-"
+            "sensitive approach (CETS 197 Arts 5(3), 17)."
+        ),
+    )
 
 
 class Prevention(Section):
@@ -392,6 +545,35 @@ class Prevention(Section):
     demand_reduction: Dated[StrictBool] | None = Field(default=None, description="Measures to discourage demand.")
     supply_chain_due_diligence: Dated[StrictBool] | None = Field(
         default=None, description="Procurement or due-diligence rules address forced labour."
+    )
+    labour_inspection_industry_commerce: Dated[StrictBool] | None = Field(
+        default=None,
+        description="Labour inspection covers industrial and commercial workplaces (ILO C081).",
+    )
+    labour_inspection_agriculture: Dated[StrictBool] | None = Field(
+        default=None,
+        description="Labour inspection covers agricultural undertakings (ILO C129).",
+    )
+    labour_inspection_domestic_work: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Compliance with labour law is monitored for domestic workers, e.g. through labour inspection"
+            " or a complaint mechanism (ILO C189 Art. 17)."
+        ),
+    )
+    vulnerability_measures: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Programmes address the factors that make people vulnerable to trafficking, such as poverty, "
+            "underdevelopment and lack of equal opportunity (Palermo Art. 9(4))."
+        ),
+    )
+    targeted_at_risk_groups: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Awareness and prevention measures are aimed at women, children and other groups at risk "
+            "(Palermo Art. 9(2); CETS 197 Art. 5(2)-(3))."
+        ),
     )
 
 
@@ -413,6 +595,70 @@ class Cooperation(Section):
     )
     money_laundering_predicate: Dated[StrictBool] | None = Field(
         default=None, description="Trafficking is a predicate offence for money laundering."
+    )
+    law_enforcement_information_exchange: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Police, border and immigration authorities exchange information on trafficking cases with "
+            "foreign counterparts through set channels (liaison officers, Interpol, regional bodies) "
+            "(Palermo Art. 10(1); UNTOC Art. 27)."
+        ),
+    )
+    foreign_confiscation_orders: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Foreign requests to confiscate trafficking proceeds are executed, or foreign confiscation "
+            "orders given effect (UNTOC Art. 13)."
+        ),
+    )
+    asset_return_for_victims: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Confiscated proceeds can be returned to the requesting state or used to compensate victims "
+            "(UNTOC Art. 14(2))."
+        ),
+    )
+    online_investigation_capacity: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Investigators have the mandate, training and tools to investigate trafficking facilitated "
+            "online (digital evidence, online patrols, requests to service providers) (UNTOC Art. "
+            "29(1)(h))."
+        ),
+    )
+
+
+class Borders(Section):
+    """Border measures and the security of travel and identity documents."""
+
+    border_detection: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Border authorities have procedures and training to detect trafficking at the border (Palermo"
+            " Art. 11(1); CETS 197 Art. 7(1))."
+        ),
+    )
+    carrier_obligations: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Commercial carriers must check that passengers hold the travel documents required for entry,"
+            " with sanctions for breaches (Palermo Art. 11(3)-(4); CETS 197 Art. 7(3)-(4))."
+        ),
+    )
+    document_security: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Travel and identity documents are hard to misuse, forge or issue unlawfully, and their "
+            "issuance is protected (Palermo Art. 12; CETS 197 Art. 8)."
+        ),
+    )
+    document_verification: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "At another state's request, the authorities verify within a reasonable time whether "
+            "documents issued in the state's name are legitimate and valid (Palermo Art. 13; CETS 197 "
+            "Art. 9)."
+        ),
     )
 
 
@@ -467,5 +713,6 @@ class Profile(Section):
     institutions: Institutions = Field(default_factory=Institutions, description="Law, policy and institutions.")
     prevention: Prevention = Field(default_factory=Prevention, description="Prevention.")
     cooperation: Cooperation = Field(default_factory=Cooperation, description="International cooperation.")
+    borders: Borders = Field(default_factory=Borders, description="Border measures and document security.")
     statistics: list[StatisticsYear] = Field(default_factory=list, description="Figures per year with counting basis.")
     tip_tiers: list[TipAssessment] = Field(default_factory=list, description="US TIP report tiers per edition.")

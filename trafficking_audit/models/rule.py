@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 
-from trafficking_audit.vocabulary import (  # noqa: F401 - re-exported: the models' own vocabulary
+from trafficking_audit.models.vocabulary import (  # noqa: F401 - re-exported: the models' own vocabulary
     OBLIGATIONS,
     OUTCOME_RANK,
     OUTCOMES,

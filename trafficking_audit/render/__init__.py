@@ -1,51 +1,87 @@
 """Renderers: pure functions from a result model to a string, one module per format.
 
-``FORMATS`` is the one registry from format name to renderer; the CLI and the
-tests loop over it, so a format cannot be forgotten. Each renderer module is
-imported only when its format is used, which keeps start-up fast (rich and Jinja
-are not imported for JSON output).
+``RENDERERS`` is the one registry, per kind of result, from format name to the renderer
+that writes it; the CLI and the tests loop over it, so a format cannot be forgotten and
+an unsupported pair (``render("md", x, kind="listing")``) is a usage error, not a missing
+attribute. Each renderer module is imported only when its format is used, which keeps
+start-up fast (rich and Jinja are not imported for JSON output).
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from trafficking_audit.errors import InputError
 
-# format name -> (module, function)
-FORMATS: dict[str, tuple[str, str]] = {
-    "terminal": ("trafficking_audit.render.terminal", "render_audit"),
-    "md": ("trafficking_audit.render.markdown", "render_audit"),
-    "html": ("trafficking_audit.render.html", "render_audit"),
-    "json": ("trafficking_audit.render.jsonout", "render_audit"),
+Kind = Literal[
+    "audit", "diff", "overview", "matrix", "listing", "rules_list", "rule_page", "rule_tests", "rulebook_docs"
+]
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """A renderer named by module and function, imported when first used."""
+
+    module: str
+    function: str
+
+    def load(self) -> Any:
+        """The renderer function itself."""
+        return getattr(importlib.import_module(f"trafficking_audit.render.{self.module}"), self.function)
+
+
+def _each(kind: str, **modules: str) -> dict[str, Renderer]:
+    return {fmt: Renderer(module, f"render_{kind}") for fmt, module in modules.items()}
+
+
+# kind of result -> format name -> renderer; the first format of a kind is its default where one applies.
+RENDERERS: dict[Kind, dict[str, Renderer]] = {
+    "audit": _each("audit", terminal="terminal", md="markdown", html="html", json="jsonout"),
+    "diff": _each("diff", terminal="terminal", md="markdown", html="html", json="jsonout"),
+    "overview": _each("overview", terminal="terminal", md="markdown", html="html", json="jsonout"),
+    "matrix": _each("matrix", csv="csvout", json="jsonout"),
+    "listing": _each("listing", terminal="terminal", json="jsonout"),
+    "rules_list": _each("rules_list", terminal="terminal", json="jsonout", md="markdown"),
+    "rule_page": _each("rule_page", terminal="terminal", md="markdown", json="jsonout"),
+    "rule_tests": _each("rule_tests", terminal="terminal", json="jsonout"),
+    "rulebook_docs": _each("rulebook_docs", md="markdown"),
 }
+# The formats of a report (an audit, a diff, an overview), the ones --output's extension can name.
+FORMATS: tuple[str, ...] = tuple(RENDERERS["audit"])
+STYLED = "terminal"  # the one format that takes colour and width
 
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".txt": "terminal"}
 
 
-def render(fmt: str, result: Any, *, kind: str = "audit", color: bool = False, width: int = 100) -> str:
+def check_format(fmt: str, allowed: Iterable[str]) -> str:
+    """``fmt`` when it is one of ``allowed``; else the one usage error every command gives for --format."""
+    names = list(allowed)
+    if fmt not in names:
+        raise InputError(f"--format {fmt}: expected one of {', '.join(names)}", code="usage")
+    return fmt
+
+
+def render(fmt: str, result: Any, *, kind: Kind = "audit", color: bool = False, width: int = 100) -> str:
     """Render ``result`` (an Audit, or another result model named by ``kind``) in format ``fmt``."""
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})", code="usage")
-    module_name, _ = FORMATS[fmt]
-    module = importlib.import_module(module_name)
-    function = getattr(module, f"render_{kind}")
-    if fmt == "terminal":
+    function = RENDERERS[kind][check_format(fmt, RENDERERS[kind])].load()
+    if fmt == STYLED:
         return str(function(result, color=color, width=width))
     return str(function(result))
 
 
-def format_for(output: Path | None, requested: str | None) -> str:
-    """The format to write: the one asked for, else inferred from the output file's extension."""
+def format_for(output: Path | None, requested: str | None, kind: Kind = "audit") -> str:
+    """The format to write: the one asked for (checked), else inferred from the output file's extension."""
     if requested:
-        return requested
+        return check_format(requested, RENDERERS[kind])
     if output is not None:
         inferred = EXTENSIONS.get(output.suffix.lower())
         if inferred is None:
             raise InputError(
-                f"cannot infer the format from '{output.name}'; pass --format (one of: {', '.join(FORMATS)})",
+                f"cannot infer the format from '{output.name}'; pass --format (one of: {', '.join(RENDERERS[kind])})",
                 code="usage",
             )
         return inferred

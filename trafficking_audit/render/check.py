@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from trafficking_audit.errors import InputError
 from trafficking_audit.models.check import CheckReport, FindingChange, Problem
+from trafficking_audit.render import check_format
 from trafficking_audit.render.jinja import fmt_value, render_template
 from trafficking_audit.render.jsonout import dump
 from trafficking_audit.render.sarif import render_sarif
@@ -124,6 +124,4 @@ CHECK_FORMATS: dict[str, Callable[[CheckReport], str]] = {
 
 def render_check(fmt: str, report: CheckReport) -> str:
     """Render a check report in one of ``CHECK_FORMATS``."""
-    if fmt not in CHECK_FORMATS:
-        raise InputError(f"--format {fmt}: expected one of {', '.join(CHECK_FORMATS)}", code="usage")
-    return CHECK_FORMATS[fmt](report)
+    return CHECK_FORMATS[check_format(fmt, CHECK_FORMATS)](report)

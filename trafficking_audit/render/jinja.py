@@ -18,10 +18,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from trafficking_audit.models.result import MIN_COVERAGE, PillarScore
 from trafficking_audit.render.labels import (
     DISCLAIMER,
-    SCORE_NOTE,
     OUTCOME_LABELS,
     OUTCOME_SYMBOLS,
     PILLAR_LABELS,
+    SCORE_NOTE,
     outcome_label,
 )
 

@@ -15,8 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 from trafficking_audit import __version__
-from trafficking_audit.check.problems import CODES
-from trafficking_audit.models.check import CheckReport
+from trafficking_audit.models.check import CODES, CheckReport
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 CHANGE_RULES = {

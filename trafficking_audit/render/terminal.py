@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from trafficking_audit.models.diff import Diff, Lesson, SideFinding
+from trafficking_audit.models.examples import EXAMPLE_DAY, RuleTestReport
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, Finding
@@ -26,15 +27,14 @@ from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
     DISCLAIMER,
-    SCORE_NOTE,
     OUTCOME_COLOURS,
     PILLAR_LABELS,
+    SCORE_NOTE,
     TREND_LABELS,
     outcome_label,
     signed,
 )
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
-from trafficking_audit.ruletest import EXAMPLE_DAY, RuleTestReport
 
 TOP_RECOMMENDATIONS = 5
 

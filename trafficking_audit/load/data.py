@@ -14,7 +14,7 @@ from pathlib import Path
 
 from trafficking_audit.errors import InputError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # trafficking_audit/, above load/
 
 
 @dataclass(frozen=True)

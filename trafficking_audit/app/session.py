@@ -12,15 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trafficking_audit.audit import build_audit, findings_for
 from trafficking_audit.check.consistency import vet
-from trafficking_audit.data import DataLocation, locate
-from trafficking_audit.load import LoadedProfile, ProfileIndex, Rulebook, load_rulebook
+from trafficking_audit.engine.audit import build_audit, findings_for
+from trafficking_audit.engine.recommend import PeerIndex, check_templates
+from trafficking_audit.load.data import DataLocation, locate
+from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, load_rulebook
 from trafficking_audit.models.check import Problem
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.recommend import PeerIndex
 
 
 @dataclass
@@ -42,15 +42,16 @@ class Session:
 
     @classmethod
     def at(cls, location: DataLocation) -> Session:
-        """Load the rulebook of data already located."""
-        rulebook = load_rulebook(location.rules)
+        """Load the rulebook of data already located, its recommendation templates checked."""
+        book = load_rulebook(location.rules)
+        check_templates(book)
         today = dt.date.today()
-        instruments = set(rulebook.instruments)
+        instruments = set(book.instruments)
 
         def vetter(loaded: LoadedProfile, in_repository: bool) -> list[Problem]:
             return vet(loaded, today, instruments, in_repository)
 
-        return cls(location, rulebook, ProfileIndex(location, vetter))
+        return cls(location, book, ProfileIndex(location, vetter))
 
     def warnings(self, loaded: LoadedProfile) -> list[Problem]:
         """The consistency warnings of a loaded profile (unsourced facts, unused sources...)."""

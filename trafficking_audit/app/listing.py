@@ -2,20 +2,20 @@
 
 Each profile is audited against the whole rulebook on one date and reduced to its
 identity, review date, evidence coverage and overall score, so an analyst can see
-at a glance which profiles are thin or stale. Pure apart from reading the session.
+at a glance which profiles are thin or stale. Pure: profiles and rules in, rows out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from trafficking_audit.audit import findings_for
+from trafficking_audit.engine.audit import findings_for
+from trafficking_audit.engine.scoring import headline_score, score
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding
-from trafficking_audit.scoring import headline_score, score
-from trafficking_audit.session import Session
+from trafficking_audit.models.rule import Rule
 
 
 def summarise(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> JurisdictionSummary:
@@ -38,11 +38,7 @@ def summarise(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> 
     )
 
 
-def list_jurisdictions(session: Session, as_of: dt.date) -> list[JurisdictionSummary]:
-    """Every profile in the session's data, audited with the whole rulebook, sorted by id."""
-    rules = session.rulebook.rules
-    rows = [
-        summarise(loaded.profile, findings_for(loaded.profile, rules, as_of), as_of)
-        for loaded in session.profiles.all()
-    ]
+def list_jurisdictions(profiles: Iterable[Profile], rules: Sequence[Rule], as_of: dt.date) -> list[JurisdictionSummary]:
+    """Every profile, audited with ``rules`` (``audit list``: the whole rulebook), sorted by id."""
+    rows = [summarise(profile, findings_for(profile, rules, as_of), as_of) for profile in profiles]
     return sorted(rows, key=lambda row: (row.id, row.iso3))

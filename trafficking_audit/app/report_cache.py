@@ -23,7 +23,7 @@ deleted entry just means the report is made again. At most :data:`KEEP` reports 
 storing one more removes the least recently used. Only reports for files are kept
 (Markdown, HTML, JSON): terminal output depends on the terminal. Errors are never
 cached: a run that fails stores nothing. ``TRAFFICKING_AUDIT_NO_CACHE=1`` turns this
-cache off together with the cache of validated profiles (:mod:`trafficking_audit.cache`).
+cache off together with the cache of validated profiles (:mod:`trafficking_audit.load.cache`).
 
 This module imports no third-party library, so that a hit costs only the CLI's start-up.
 """
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from trafficking_audit.cache import (
+from trafficking_audit.load.cache import (
     PACKAGE_DIR,
     cache_dir,
     entry_file,
@@ -50,7 +50,7 @@ from trafficking_audit.cache import (
     touch_entry,
     write_entry,
 )
-from trafficking_audit.data import DataLocation, looks_like_path
+from trafficking_audit.load.data import DataLocation, looks_like_path
 
 FORMAT = "1"  # bump when the way entries are written or keyed changes
 KIND = "reports"

@@ -14,12 +14,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trafficking_audit.audit import headline
+from trafficking_audit.engine.audit import headline
+from trafficking_audit.engine.scoring import headline_score, score
 from trafficking_audit.models.overview import JurisdictionRow, MatrixCell, Overview, RuleColumn
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import PILLARS, Rule
-from trafficking_audit.scoring import headline_score, score
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from trafficking_audit.engine.recommend import source_refs
 from trafficking_audit.models.diff import (
     Change,
     Diff,
@@ -29,11 +30,10 @@ from trafficking_audit.models.diff import (
     Trend,
 )
 from trafficking_audit.models.facts import Fact, select
+from trafficking_audit.models.paths import fact_paths, read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Evidence, Finding, PillarScore, SourceRef
 from trafficking_audit.models.rule import OUTCOME_RANK, Outcome
-from trafficking_audit.recommend import source_refs
-from trafficking_audit.schema_paths import fact_paths, read
 
 LACKING: tuple[Outcome, ...] = ("partially_met", "not_met")
 

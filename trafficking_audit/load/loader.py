@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trafficking_audit import cache
-from trafficking_audit.data import DataLocation, looks_like_path
 from trafficking_audit.errors import InputError, display_path
+from trafficking_audit.load import cache
+from trafficking_audit.load.data import DataLocation, looks_like_path
+from trafficking_audit.load.validation import validate
+from trafficking_audit.load.yamlsource import Document, PathKey, load_yaml, parse_yaml, read_text
+from trafficking_audit.models.paths import PathError, fact_values
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import (
     OPERATORS,
@@ -25,10 +28,6 @@ from trafficking_audit.models.rule import (
     RulebookHeader,
     RuleFile,
 )
-from trafficking_audit.recommend import check_template
-from trafficking_audit.schema_paths import PathError, fact_values
-from trafficking_audit.validation import validate
-from trafficking_audit.yamlsource import Document, PathKey, load_yaml, parse_yaml, read_text
 
 CONDITION_FIELDS = ("applies_if", "binding_if", "met", "partially_met")
 
@@ -42,7 +41,7 @@ class LoadedProfile:
 
 
 def load_profile(path: Path) -> LoadedProfile:
-    """Read and validate one profile file (the validated model from :mod:`~trafficking_audit.cache` when
+    """Read and validate one profile file (the validated model from :mod:`~trafficking_audit.load.cache` when
     the file and the code are unchanged; the document then parses its text only if asked for its data)."""
     text = read_text(path)
     cached = cache.fetch(Profile, text)
@@ -75,6 +74,14 @@ class Rulebook:
         close = difflib.get_close_matches(rule_id, [r.id for r in self.rules], n=3)
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
         raise InputError(f"no rule with id '{rule_id}'{hint}", code="usage")
+
+    def location(self, rule_id: str) -> tuple[Document, PathKey]:
+        """The document of the file a rule came from, and the path of the rule inside it."""
+        document = self.documents[self.rule_files[rule_id]]
+        for index, raw in enumerate(document.data.get("rules") or []):
+            if isinstance(raw, dict) and raw.get("id") == rule_id:
+                return document, ("rules", index)
+        raise KeyError(rule_id)  # unreachable for a rule the rulebook loaded from this document
 
 
 def load_rulebook(rules_dir: Path) -> Rulebook:
@@ -112,7 +119,11 @@ def load_rulebook(rules_dir: Path) -> Rulebook:
 
 
 def check_rule(rule: Rule, doc: Document, loc: PathKey, instruments: dict[str, Instrument]) -> None:
-    """Check a rule's fact paths, operator values and citations against the schema and catalogue."""
+    """Check a rule's fact paths, operator values and citations against the schema and catalogue.
+
+    Its recommendation template is checked by the engine (:func:`~trafficking_audit.engine.recommend.check_templates`),
+    which owns the template language: loading stays free of Jinja.
+    """
     raw = _at(doc.data, loc)
     for index, citation in enumerate(rule.citations):
         if citation.instrument not in instruments:
@@ -124,9 +135,6 @@ def check_rule(rule: Rule, doc: Document, loc: PathKey, instruments: dict[str, I
     for name in CONDITION_FIELDS:
         if raw.get(name) is not None:
             _check_condition(raw[name], doc, loc + (name,), rule.id)
-    problem = check_template(rule)
-    if problem is not None:
-        raise InputError(problem, doc.position(loc + ("recommendation",)), code="bad-template")
     for index, example in enumerate(raw.get("examples") or []):
         for path in example.get("facts") or {}:
             _check_path(path, doc, loc + ("examples", index, "facts", path), rule.id)

@@ -1,7 +1,7 @@
 """What users read about the rulebook: the filtered rule list, a rule's page, the full reference.
 
 Builds the result models of :mod:`trafficking_audit.models.rulebook` from a loaded
-:class:`~trafficking_audit.load.Rulebook`; the renderers only format them. Filters
+:class:`~trafficking_audit.load.loader.Rulebook`; the renderers only format them. Filters
 name a pillar or an instrument id; an unknown one is a usage error listing the
 known values, as ``--standard`` in ``audit run`` does.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from trafficking_audit.engine.recommend import VERBS
 from trafficking_audit.errors import InputError
-from trafficking_audit.load import Rulebook
+from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.models.rule import PILLARS, Rule
 from trafficking_audit.models.rulebook import RulebookDocs, RuleEntry, RuleList, RulePage
-from trafficking_audit.recommend import VERBS
 
 
 def rule_file(book: Rulebook, rule_id: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from trafficking_audit.errors import InputError
-from trafficking_audit.load import Rulebook
+from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.models.rule import Rule
 
 

@@ -10,7 +10,7 @@ gives another name and is read afresh; only valid profiles are stored, so a file
 with an error is read, and reported, every time. Entries are never updated in
 place and any of them can be deleted at any moment.
 
-The folder also keeps finished reports (:mod:`trafficking_audit.report_cache`), under
+The folder also keeps finished reports (:mod:`trafficking_audit.app.report_cache`), under
 ``reports/``; the helpers that find, read and write entries serve both kinds.
 
 ``TRAFFICKING_AUDIT_NO_CACHE=1`` turns the cache off; ``TRAFFICKING_AUDIT_CACHE_DIR``
@@ -36,9 +36,9 @@ if TYPE_CHECKING:  # pydantic is imported only where a profile is read, not on a
 M = TypeVar("M", bound="BaseModel")
 
 FORMAT = "1"  # bump when the way entries are written changes
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # trafficking_audit/, above load/
 # The code that turns a file's text into a validated model: a change to any of it changes every key.
-CODE = ("yamlsource.py", "validation.py", "models", "check")  # check/: the cached consistency checks
+CODE = ("load/yamlsource.py", "load/validation.py", "models", "check")  # check/: the cached consistency checks
 
 
 def cache_dir() -> Path | None:

@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from trafficking_audit.data import looks_like_path
 from trafficking_audit.errors import InputError
+from trafficking_audit.load.data import looks_like_path
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -19,6 +19,7 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from trafficking_audit.errors import InputError
+from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, Peer, Recommendation, SourceRef
 from trafficking_audit.models.rule import OBLIGATIONS, PILLARS, SEVERITIES, Rule
@@ -45,6 +46,20 @@ def check_template(rule: Rule) -> str | None:
     except InputError as exc:
         return exc.message
     return None
+
+
+def check_templates(book: Rulebook) -> None:
+    """Raise a positioned error for the first rule whose recommendation template fails (in rulebook order).
+
+    Part of validating a rulebook before it is used for audits; the loader leaves it to this layer,
+    which owns the template language.
+    """
+    for rule in book.rules:
+        message = check_template(rule)
+        if message is None:
+            continue
+        document, loc = book.location(rule.id)
+        raise InputError(message, document.position(loc + ("recommendation",)), code="bad-template")
 
 
 def render_template(rule: Rule, jurisdiction: str, provision: str, missing: Sequence[str]) -> str:

@@ -20,11 +20,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from trafficking_audit.identity import Identity
+from trafficking_audit.app.identity import Identity
 from trafficking_audit.models.facts import UNKNOWN, Fact
+from trafficking_audit.models.paths import PathError, fact_values
 from trafficking_audit.models.profile import Profile, Section, TreatyStatus
 from trafficking_audit.models.rule import Instrument
-from trafficking_audit.schema_paths import PathError, fact_values
 
 MODELINE = "# yaml-language-server: $schema=../schemas/profile.schema.json"
 WIDTH = 100
@@ -49,6 +49,8 @@ SECTION_HINTS = {
     "ILO NORMLEX (comments of the Committee of Experts) for forced labour and labour inspection.",
     "cooperation": "the criminal procedure code and the anti-money-laundering law in the official gazette; "
     f"{GRETA}; {TIP}.",
+    "borders": "the border-guard, immigration and identity-document laws in the official gazette; the transport or "
+    f"aviation law (carriers' duties); {GRETA}; {TIP} (prevention).",
     "statistics": f"{TIP} (prosecution, protection) and the statistics of the prosecutor's office, interior ministry "
     "or courts; keep differing counts as separate entries with their counting basis.",
     "tip_tiers": "the US TIP report, each edition's tier placements (state.gov/trafficking-in-persons-report).",

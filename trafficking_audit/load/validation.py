@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from trafficking_audit.errors import InputError
-from trafficking_audit.yamlsource import Document, PathKey
+from trafficking_audit.load.yamlsource import Document, PathKey
 
 M = TypeVar("M", bound=BaseModel)
 

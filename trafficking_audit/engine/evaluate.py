@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trafficking_audit.models.facts import select
+from trafficking_audit.models.paths import read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Evidence, Finding
 from trafficking_audit.models.rule import Condition, Outcome, Rule
-from trafficking_audit.schema_paths import read
 
 Truth = bool | None  # None is "unknown"
 

@@ -10,22 +10,20 @@ outcomes, so a change to a rule's condition that breaks its own examples fails C
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import Field, ValidationError, computed_field
+from pydantic import ValidationError
 
-from trafficking_audit.errors import InputError, Position
-from trafficking_audit.evaluate import evaluate
-from trafficking_audit.load import Rulebook
+from trafficking_audit.engine.evaluate import evaluate
+from trafficking_audit.errors import InputError
+from trafficking_audit.load.loader import Rulebook
+from trafficking_audit.load.validation import to_input_error
+from trafficking_audit.load.yamlsource import Document, PathKey
+from trafficking_audit.models.examples import EXAMPLE_DAY, ExampleGap, ExampleResult, RuleTestReport
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.result import Result
 from trafficking_audit.models.rule import OUTCOMES, Outcome, Rule
-from trafficking_audit.validation import to_input_error
-from trafficking_audit.yamlsource import Document, PathKey
 
-EXAMPLE_DAY = dt.date(2025, 1, 1)
 EXAMPLE_IDENTITY: dict[str, Any] = {
     "id": "example",
     "name": "Example",
@@ -38,76 +36,6 @@ EXAMPLE_IDENTITY: dict[str, Any] = {
 REQUIRED_OUTCOMES: tuple[Outcome, ...] = ("met", "not_met", "unknown")
 
 
-class ExampleResult(Result):
-    """The outcome one example gave, against the one it expects, or why it could not run."""
-
-    rule: str = Field(description="Rule id.")
-    name: str = Field(description="The example's name.")
-    index: int = Field(ge=0, description="0-based position of the example in the rule's `examples` list.")
-    path: str = Field(description="The rule file.")
-    line: int = Field(ge=1, description="1-based line of the example (of the bad value, when `error` is set).")
-    col: int = Field(ge=1, description="1-based column, likewise.")
-    expect: Outcome = Field(description="The outcome the example expects.")
-    actual: Outcome | None = Field(description="The outcome the rule gave (null when the example is invalid).")
-    error: str | None = Field(
-        default=None, description="Why the example's facts do not make a valid profile (null when they do)."
-    )
-
-    @computed_field(description="True when the example is valid and gave the expected outcome.")  # type: ignore[prop-decorator]
-    @property
-    def passed(self) -> bool:
-        """True when the example is valid and the rule gave the expected outcome."""
-        return self.error is None and self.expect == self.actual
-
-    @property
-    def position(self) -> Position:
-        """Where the example (or its bad value) is, for positioned messages."""
-        return Position(self.path, self.line, self.col)
-
-
-class ExampleGap(Result):
-    """A rule whose examples do not show every outcome it can give."""
-
-    rule: str = Field(description="Rule id.")
-    path: str = Field(description="The rule file.")
-    line: int = Field(ge=1, description="1-based line of the rule's `id`.")
-    col: int = Field(ge=1, description="1-based column of the rule's `id`.")
-    missing: list[Outcome] = Field(description="Outcomes the rule can give that no example expects.")
-
-
-class RuleTestReport(Result):
-    """Everything one run of the rules' examples found (``audit rules test``)."""
-
-    rulebook_version: str = Field(description="Version of the rulebook tested.")
-    rules: int = Field(ge=0, description="Number of rules whose examples were run.")
-    results: list[ExampleResult] = Field(description="One result per example, in rulebook and file order.")
-    gaps: list[ExampleGap] = Field(
-        default_factory=list, description="Rules lacking an example for an outcome they can give (warnings)."
-    )
-
-    @computed_field(description="Examples that gave their expected outcome.")  # type: ignore[prop-decorator]
-    @property
-    def passed(self) -> int:
-        """Examples that gave their expected outcome."""
-        return sum(1 for r in self.results if r.passed)
-
-    @computed_field(description="Examples that gave another outcome or could not run.")  # type: ignore[prop-decorator]
-    @property
-    def failed(self) -> int:
-        """Examples that gave another outcome or could not run."""
-        return len(self.results) - self.passed
-
-    @property
-    def failures(self) -> list[ExampleResult]:
-        """The mismatches and invalid examples, in rulebook order."""
-        return [r for r in self.results if not r.passed]
-
-    @property
-    def invalid(self) -> bool:
-        """True when some example's facts do not make a valid profile (bad input, not a mismatch)."""
-        return any(r.error is not None for r in self.results)
-
-
 def facts_tree(facts: Mapping[str, Any]) -> dict[str, Any]:
     """Nest a flat ``{dotted.path: value}`` map as profile data, each value as ``{"value": v}``."""
     tree: dict[str, Any] = {}
@@ -118,15 +46,6 @@ def facts_tree(facts: Mapping[str, Any]) -> dict[str, Any]:
             node = node.setdefault(section, {})
         node[name] = {"value": value}
     return tree
-
-
-def rule_location(book: Rulebook, rule_id: str) -> tuple[Document, PathKey]:
-    """The rule file's document and the path of the rule inside it."""
-    document = book.documents[book.rule_files[rule_id]]
-    for index, raw in enumerate(document.data.get("rules") or []):
-        if isinstance(raw, dict) and raw.get("id") == rule_id:
-            return document, ("rules", index)
-    raise KeyError(rule_id)  # unreachable for a rule the rulebook loaded from this document
 
 
 def example_profile(book: Rulebook, rule: Rule, index: int) -> Profile:
@@ -145,7 +64,7 @@ def _checked_profile(book: Rulebook, rule: Rule, index: int) -> Profile | InputE
         return Profile.model_validate(data)
     except ValidationError as exc:
         # Point the synthetic profile's paths at the example's fact keys in the rule file.
-        document, loc = rule_location(book, rule.id)
+        document, loc = book.location(rule.id)
         positions: dict[PathKey, tuple[int, int]] = {}
         for path in example.facts:
             where = document.position(loc + ("examples", index, "facts", path))
@@ -159,7 +78,7 @@ def run_examples(book: Rulebook, rules: Sequence[Rule] | None = None) -> list[Ex
     """Run the examples of ``rules`` (default: every rule); an invalid example is a result with ``error``."""
     results: list[ExampleResult] = []
     for rule in book.rules if rules is None else rules:
-        document, loc = rule_location(book, rule.id)
+        document, loc = book.location(rule.id)
         for index, example in enumerate(rule.examples):
             where = document.position(loc + ("examples", index))
             actual: Outcome | None = None
@@ -192,7 +111,7 @@ def run_rule_tests(book: Rulebook, rules: Sequence[Rule] | None = None) -> RuleT
     for rule in chosen:
         missing = [o for o in possible_outcomes(rule) if o not in {e.expect for e in rule.examples}]
         if missing:
-            document, loc = rule_location(book, rule.id)
+            document, loc = book.location(rule.id)
             where = document.position(loc + ("id",))
             gaps.append(
                 ExampleGap(rule=rule.id, path=where.path, line=where.line or 1, col=where.column or 1, missing=missing)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from trafficking_audit.evaluate import evaluate
+from trafficking_audit.engine.evaluate import evaluate
+from trafficking_audit.engine.recommend import PeerFindings, PeerIndex, recommend, source_refs
+from trafficking_audit.engine.scoring import score
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.recommend import PeerFindings, PeerIndex, recommend, source_refs
-from trafficking_audit.scoring import score
 
 
 def findings_for(profile: Profile, rules: Sequence[Rule], as_of: dt.date) -> list[Finding]:

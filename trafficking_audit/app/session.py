@@ -12,12 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trafficking_audit.check.consistency import vet
 from trafficking_audit.engine.audit import build_audit, findings_for
 from trafficking_audit.engine.recommend import PeerIndex, check_templates
 from trafficking_audit.load.data import DataLocation, locate
 from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, load_rulebook
-from trafficking_audit.models.check import Problem
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Rule
@@ -45,17 +43,7 @@ class Session:
         """Load the rulebook of data already located, its recommendation templates checked."""
         book = load_rulebook(location.rules)
         check_templates(book)
-        today = dt.date.today()
-        instruments = set(book.instruments)
-
-        def vetter(loaded: LoadedProfile, in_repository: bool) -> list[Problem]:
-            return vet(loaded, today, instruments, in_repository)
-
-        return cls(location, book, ProfileIndex(location, vetter))
-
-    def warnings(self, loaded: LoadedProfile) -> list[Problem]:
-        """The consistency warnings of a loaded profile (unsourced facts, unused sources...)."""
-        return list(self.profiles.warnings_of(loaded))
+        return cls(location, book, ProfileIndex(location))
 
     def peers(self, rules: Sequence[Rule], as_of: dt.date) -> dict[str, tuple[Profile, Sequence[Finding]]]:
         """Findings of every bundled profile on ``as_of`` with these rules (cached)."""

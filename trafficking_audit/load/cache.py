@@ -38,7 +38,7 @@ M = TypeVar("M", bound="BaseModel")
 FORMAT = "1"  # bump when the way entries are written changes
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # trafficking_audit/, above load/
 # The code that turns a file's text into a validated model: a change to any of it changes every key.
-CODE = ("load/yamlsource.py", "load/validation.py", "models", "check")  # check/: the cached consistency checks
+CODE = ("load/yamlsource.py", "load/validation.py", "models")
 
 
 def cache_dir() -> Path | None:

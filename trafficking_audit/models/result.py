@@ -103,7 +103,8 @@ class PillarScore(Result):
     )
     high: float | None = Field(
         default=None,
-        description="Upper bound, 0-100: every unknown outcome counted as met (same weights); null when no rule applies.",
+        description="Upper bound, 0-100: every unknown outcome counted as met (same weights); "
+        "null when no rule applies.",
     )
     sufficient: bool = Field(
         default=False,

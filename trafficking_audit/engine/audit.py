@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from trafficking_audit.engine.evaluate import evaluate
 from trafficking_audit.engine.recommend import PeerFindings, PeerIndex, recommend, source_refs
 from trafficking_audit.engine.scoring import score
+from trafficking_audit.engine.statistics import statistics_series, tip_tiers
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import Rule
@@ -61,6 +62,8 @@ def build_audit(
         instruments={
             i: (instruments or {}).get(i, i) for i in sorted({c.instrument for f in findings for c in f.citations})
         },
+        statistics=statistics_series(profile),
+        tip_tiers=tip_tiers(profile),
     )
 
 

@@ -8,7 +8,7 @@ anything a result model does not hold.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -147,6 +147,37 @@ class JurisdictionRef(Result):
     last_reviewed: dt.date = Field(description="When the profile was last reviewed.")
 
 
+class StatisticsPoint(Result):
+    """One year's count in a statistics series."""
+
+    year: int = Field(description="Calendar or reporting year.")
+    value: int = Field(description="The count.")
+    used_by_audit: bool = Field(
+        description="False when the profile keeps this count only for comparison with another count of the year."
+    )
+    note: str | None = Field(default=None, description="The profile's comment on this year's count.")
+
+
+class StatisticsSeries(Result):
+    """One indicator as one source counts it, year by year (the profile's statistics, regrouped)."""
+
+    indicator: Literal["investigations", "prosecutions", "convictions", "victims_identified"] = Field(
+        description="What is counted."
+    )
+    counting_basis: str = Field(description="What was counted and by whom, as the profile records it.")
+    points: list[StatisticsPoint] = Field(description="The counts, oldest year first.")
+    sources: list[SourceRef] = Field(description="Sources of the counts, in the profile's order.")
+
+
+class TipTier(Result):
+    """A US Trafficking in Persons report tier placement: an external assessment, not part of the score."""
+
+    report_year: int = Field(description="Year of the TIP report edition.")
+    tier: str = Field(description="Tier placement in that edition.")
+    sources: list[SourceRef] = Field(description="Sources of the placement.")
+    note: str | None = Field(default=None, description="The profile's comment.")
+
+
 class Audit(Result):
     """A complete audit: the JSON report is this model."""
 
@@ -161,4 +192,14 @@ class Audit(Result):
     sources: list[SourceRef] = Field(description="Sources cited by the evidence, in the profile's order.")
     instruments: dict[str, str] = Field(
         default_factory=dict, description="Short names of the instruments the findings cite, by instrument id."
+    )
+    statistics: list[StatisticsSeries] = Field(
+        default_factory=list,
+        description="The profile's criminal justice and victim figures, one series per indicator and counting "
+        "basis (descriptive: not part of the score).",
+    )
+    tip_tiers: list[TipTier] = Field(
+        default_factory=list,
+        description="US TIP report tier placements by report year, oldest first (an external assessment: not part "
+        "of the score).",
     )

@@ -18,10 +18,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from trafficking_audit.models.result import MIN_COVERAGE, PillarScore
 from trafficking_audit.render.labels import (
     DISCLAIMER,
+    INDICATOR_LABELS,
     OUTCOME_LABELS,
     OUTCOME_SYMBOLS,
     PILLAR_LABELS,
     SCORE_NOTE,
+    TIER_SHORT,
     outcome_label,
 )
 
@@ -97,6 +99,8 @@ def _common(env: Environment) -> Environment:
         DISCLAIMER=DISCLAIMER,
         SCORE_NOTE=SCORE_NOTE,
         MIN_COVERAGE=MIN_COVERAGE,
+        INDICATOR_LABELS=INDICATOR_LABELS,
+        TIER_SHORT=TIER_SHORT,
     )
     return env
 

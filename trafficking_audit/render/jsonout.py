@@ -34,6 +34,12 @@ def render_diff(diff: BaseModel) -> str:
     return dump(diff)
 
 
+def render_trend(trend: BaseModel) -> str:
+    """The trend as JSON: `points` (date, scores, outcomes) and `changes` (date, rule, from, to, facts)."""
+    data: Any = trend.model_dump(mode="json", by_alias=True)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
 def render_overview(overview: BaseModel) -> str:
     """The overview (matrix and scores) as JSON."""
     return dump(overview)

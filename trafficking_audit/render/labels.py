@@ -29,6 +29,13 @@ PILLAR_LABELS = {
     "partnership": "Partnership",
     "overall": "Overall",
 }
+INDICATOR_LABELS = {
+    "investigations": "Investigations",
+    "prosecutions": "Prosecutions",
+    "convictions": "Convictions",
+    "victims_identified": "Victims identified",
+}
+TIER_SHORT = {"Tier 1": "T1", "Tier 2": "T2", "Tier 2 Watch List": "T2 WL", "Tier 3": "T3", "Special Case": "SC"}
 DISCLAIMER = (
     "Scores are indicative and reproducible from the rulebook and the profile; "
     "they are not an official tier or ranking."

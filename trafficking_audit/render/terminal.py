@@ -22,12 +22,15 @@ from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import PILLARS, Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
+from trafficking_audit.models.trend import Trend
 from trafficking_audit.render.jinja import fmt_value, pct, point_text, range_text, score_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
     DISCLAIMER,
     OUTCOME_COLOURS,
+    OUTCOME_LABELS,
+    OUTCOME_SYMBOLS,
     PILLAR_LABELS,
     SCORE_NOTE,
     TREND_LABELS,
@@ -174,6 +177,54 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
             ]
             facts.add_row(c.fact, *values, escape(", ".join(s.id for s in c.sources)))
         out.print(facts if diff.facts_changed else "No fact changed.")
+    return recorded(out)
+
+
+def render_trend(trend: Trend, color: bool = False, width: int = 100) -> str:
+    """The trend: scores per date, the changes, and a compact rule x date grid of symbols."""
+    out = console(color, width)
+    j = trend.jurisdiction
+    out.print(
+        f"[bold]{escape(j.name)}[/bold] ({j.iso2}/{j.iso3}) · law from {trend.start} to {trend.end}"
+        f" · {len(trend.points)} points · rulebook {escape(trend.rulebook_version)}"
+    )
+    out.print()
+    scores = Table(title="Scores over time (indicative)", title_justify="left")
+    for column in ("Date", *(PILLAR_LABELS[p] for p in PILLARS), "Overall", "Coverage"):
+        scores.add_column(column, justify="left" if column == "Date" else "right")
+    for point in trend.points:
+        s = point.scores
+        scores.add_row(
+            point.date.isoformat(),
+            *(score_text(p.score) for p in s.pillars),
+            score_text(s.overall.score),
+            pct(s.overall.coverage),
+        )
+    out.print(scores)
+    out.print(f"[dim]{DISCLAIMER}[/dim]")
+    out.print()
+    out.print(f"[bold]Changes[/bold] ({len(trend.changes)})")
+    for c in trend.changes:
+        provisions = "; ".join(dict.fromkeys(f.right.provision for f in c.facts if f.right and f.right.provision))
+        out.print(
+            f" {c.date}: {c.rule} {outcome_cell(c.from_)} → {outcome_cell(c.to)}"
+            + (f" [dim]{escape(provisions)}[/dim]" if provisions else "")
+        )
+    if not trend.changes:
+        out.print(" No rule's outcome changed.")
+    out.print()
+    grid = Table(title="Outcomes by date (point number: date below)", title_justify="left")
+    grid.add_column("Rule", overflow="fold")
+    for index, _point in enumerate(trend.points, 1):
+        grid.add_column(str(index), justify="center")
+    for r in trend.rules:
+        grid.add_row(
+            r.rule,
+            *(f"[{OUTCOME_COLOURS[p.outcomes[r.rule]]}]{OUTCOME_SYMBOLS[p.outcomes[r.rule]]}[/]" for p in trend.points),
+        )
+    out.print(grid)
+    out.print(" ".join(f"{i}={p.date}" for i, p in enumerate(trend.points, 1)))
+    out.print(" ".join(f"{sym} {OUTCOME_LABELS[o]}" for o, sym in OUTCOME_SYMBOLS.items()))
     return recorded(out)
 
 

@@ -54,6 +54,17 @@ def real_path(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
+class InputErrors(InputError):
+    """Several problems of one input, each printed on its own ``path:line:col: message`` line (exit 2)."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__(errors[0].message, errors[0].position, errors[0].code)
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(InputError.__str__(e) for e in self.errors)
+
+
 def display_path(path: Path) -> str:
     """A path as users should read it: relative to the working directory when inside it."""
     try:

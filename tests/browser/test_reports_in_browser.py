@@ -94,3 +94,17 @@ def test_country_report(browser, reports) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "kazakhstan.png"), full_page=False)
     page.close()
+
+
+def test_trend_page(browser, tmp_path, cli) -> None:
+    out = tmp_path / "trend.html"
+    assert cli("trend", "kazakhstan", "--to", "2026-12-01", "--output", str(out)).exit_code == 0
+    points = len(cli("trend", "kazakhstan", "--to", "2026-12-01", "--format", "json").stdout.split('"outcomes"')) - 1
+    page, errors, requests = open_page(browser, out.as_uri())
+    overall = page.locator("svg.chart g.series").first
+    assert overall.locator("g.point").count() == points
+    assert errors == []
+    assert all(url.startswith("file://") for url in requests), requests
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "kazakhstan-trend.png"), full_page=False)
+    page.close()

@@ -14,6 +14,7 @@ from trafficking_audit.cli import new as new_module
 from trafficking_audit.cli import rules as rules_module
 from trafficking_audit.cli import run as run_module
 from trafficking_audit.cli import schema as schema_module
+from trafficking_audit.cli import trend as trend_module
 from trafficking_audit.cli.common import State
 
 app = typer.Typer(
@@ -47,6 +48,7 @@ def main_options(
 
 app.command("run", epilog=run_module.EPILOG)(run_module.run)
 app.command("diff", epilog=diff_module.EPILOG)(diff_module.diff)
+app.command("trend", epilog=trend_module.EPILOG)(trend_module.trend)
 app.command("new", epilog=new_module.EPILOG)(new_module.new)
 app.command("list", epilog=listing_module.EPILOG)(listing_module.list_)
 app.command("check", epilog=check_module.EPILOG)(check_module.check)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from trafficking_audit.engine.evaluate import evaluate
 from trafficking_audit.engine.recommend import PeerFindings, PeerIndex, recommend, source_refs
 from trafficking_audit.engine.scoring import score
+from trafficking_audit.engine.statistics import statistics_series, tip_tiers
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import Rule
@@ -61,6 +62,8 @@ def build_audit(
         instruments={
             i: (instruments or {}).get(i, i) for i in sorted({c.instrument for f in findings for c in f.citations})
         },
+        statistics=statistics_series(profile),
+        tip_tiers=tip_tiers(profile),
     )
 
 
@@ -70,11 +73,9 @@ def headline(name: str, as_of: dt.date, findings: Sequence[Finding], scores: Sco
     applicable = len(findings) - overall.not_applicable
     gaps = [f for f in findings if f.status == "not_met"]
     critical = sum(1 for f in gaps if f.severity == "critical")
-    score_text = f"indicative score {overall.score:.0f}/100" if overall.score is not None else "no score"
-    coverage = f"{round(100 * overall.coverage)}%" if overall.coverage is not None else "no"
     return (
         f"As of {as_of.isoformat()}, {name} meets {overall.met} of {applicable} applicable standards"
         f" ({overall.partially_met} partially, {overall.not_met} not met"
         f"{f', {critical} of them critical' if critical else ''}; {overall.unknown} unknown);"
-        f" {score_text}, evidence coverage {coverage}."
+        f" {overall.phrase()}."
     )

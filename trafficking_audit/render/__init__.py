@@ -18,7 +18,7 @@ from typing import Any, Literal
 from trafficking_audit.errors import InputError
 
 Kind = Literal[
-    "audit", "diff", "overview", "matrix", "listing", "rules_list", "rule_page", "rule_tests", "rulebook_docs"
+    "audit", "diff", "trend", "overview", "matrix", "listing", "rules_list", "rule_page", "rule_tests", "rulebook_docs"
 ]
 
 
@@ -42,6 +42,7 @@ def _each(kind: str, **modules: str) -> dict[str, Renderer]:
 RENDERERS: dict[Kind, dict[str, Renderer]] = {
     "audit": _each("audit", terminal="terminal", md="markdown", html="html", json="jsonout"),
     "diff": _each("diff", terminal="terminal", md="markdown", html="html", json="jsonout"),
+    "trend": _each("trend", terminal="terminal", md="markdown", html="html", json="jsonout"),
     "overview": _each("overview", terminal="terminal", md="markdown", html="html", json="jsonout"),
     "matrix": _each("matrix", csv="csvout", json="jsonout"),
     "listing": _each("listing", terminal="terminal", json="jsonout"),

@@ -4,24 +4,69 @@ from __future__ import annotations
 
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.overview import Overview
-from trafficking_audit.models.result import Audit, PillarScore
+from trafficking_audit.models.result import Audit, PillarScore, SourceRef
 from trafficking_audit.models.rule import PILLARS
-from trafficking_audit.render.jinja import render_template
-from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
+from trafficking_audit.models.trend import Trend
+from trafficking_audit.render.charts import Chart, count_chart, score_chart
+from trafficking_audit.render.jinja import pct, point_text, range_text, render_template
+from trafficking_audit.render.labels import CHANGE_LABELS, INDICATOR_LABELS, PILLAR_LABELS, TREND_LABELS, signed
+
+
+def bar(s: PillarScore, y: float, scale: float) -> dict[str, object]:
+    """Geometry of one range bar: from the low to the high bound, a tick at the point score when it is
+    headlined, and the text printed beside it (score, range and evidence coverage)."""
+    known = s.low is not None and s.high is not None
+    start = round(scale * (s.low or 0), 1)
+    span = round(scale * ((s.high or 0) - (s.low or 0)), 1) if known else None
+    mark = round(scale * s.score, 1) if s.sufficient and s.score is not None else None
+    point = f"{point_text(s)} " if mark is not None else ""
+    text = f"{point}{range_text(s)} · {pct(s.coverage)}" if known else "no score"
+    return {"label": s.pillar, "y": y, "start": start, "span": span, "mark": mark, "text": text}
 
 
 def bars(scores: list[PillarScore]) -> list[dict[str, object]]:
-    """Geometry of a horizontal bar chart of pillar scores (drawn as inline SVG)."""
-    return [
-        {"label": s.pillar, "score": s.score, "width": round(3 * (s.score or 0), 1), "y": 10 + 34 * i}
-        for i, s in enumerate(scores)
-    ]
+    """Geometry of a horizontal chart of pillar score ranges (drawn as inline SVG)."""
+    return [bar(s, 10 + 34 * i, 3) for i, s in enumerate(scores)]
+
+
+def statistics_charts(audit: Audit) -> list[tuple[str, Chart, list[list[bool]]]]:
+    """One chart per indicator the profile counts: (indicator, chart, hollow flag per series point)."""
+    charts: list[tuple[str, Chart, list[list[bool]]]] = []
+    for indicator in dict.fromkeys(s.indicator for s in audit.statistics):
+        series = [s for s in audit.statistics if s.indicator == indicator]
+        named = [
+            (f"{n}: {_short(s.counting_basis)}", [(p.year, p.value) for p in s.points]) for n, s in enumerate(series, 1)
+        ]
+        hollow = [[not p.used_by_audit for p in sorted(s.points, key=lambda p: p.year)] for s in series]
+        charts.append((indicator, count_chart(named, INDICATOR_LABELS[indicator]), hollow))
+    return charts
+
+
+def _short(text: str, limit: int = 96) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def tier_sources(audit: Audit) -> list[SourceRef]:
+    """The sources of the TIP tiers, once each, in first-cited order."""
+    seen: dict[str, SourceRef] = {}
+    for tier in audit.tip_tiers:
+        for source in tier.sources:
+            seen.setdefault(source.id, source)
+    return list(seen.values())
 
 
 def render_audit(audit: Audit) -> str:
     """The audit report as one offline HTML page."""
     chart = bars([*audit.scores.pillars, audit.scores.overall])
-    return render_template("audit.html.j2", html=True, audit=audit, pillars=PILLARS, chart=chart)
+    return render_template(
+        "audit.html.j2",
+        html=True,
+        audit=audit,
+        pillars=PILLARS,
+        chart=chart,
+        stat_charts=statistics_charts(audit),
+        tier_sources=tier_sources(audit),
+    )
 
 
 def render_diff(diff: Diff) -> str:
@@ -29,6 +74,31 @@ def render_diff(diff: Diff) -> str:
     return render_template(
         "diff.html.j2", html=True, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
     )
+
+
+def trend_chart(trend: Trend) -> Chart:
+    """The overall and pillar scores at every point of the trend, with their ranges when known."""
+    dates = [p.date for p in trend.points]
+    series = []
+    for name in ("overall", *PILLARS):
+        scores = [p.scores.overall if name == "overall" else _pillar(p.scores.pillars, name) for p in trend.points]
+        ranges = [_range(s) for s in scores]
+        series.append((PILLAR_LABELS[name], [s.score for s in scores], ranges))
+    return score_chart(dates, series)
+
+
+def _pillar(scores: list[PillarScore], name: str) -> PillarScore:
+    return next(s for s in scores if s.pillar == name)
+
+
+def _range(score: PillarScore) -> tuple[float, float] | None:
+    low, high = getattr(score, "low", None), getattr(score, "high", None)
+    return (low, high) if low is not None and high is not None else None
+
+
+def render_trend(trend: Trend) -> str:
+    """The trend as one offline HTML page: a score chart, the rule x date grid and the changes."""
+    return render_template("trend.html.j2", html=True, t=trend, chart=trend_chart(trend))
 
 
 def score_rows(overview: Overview) -> list[dict[str, object]]:
@@ -40,10 +110,7 @@ def score_rows(overview: Overview) -> list[dict[str, object]]:
             {
                 "row": row,
                 "y": top,
-                "bars": [
-                    {"pillar": s.pillar, "score": s.score, "width": round(2.6 * (s.score or 0), 1), "y": top + 18 * j}
-                    for j, s in enumerate([*row.pillars, row.overall])
-                ],
+                "bars": [bar(s, top + 18 * j, 2.6) for j, s in enumerate([*row.pillars, row.overall])],
             }
         )
     return rows

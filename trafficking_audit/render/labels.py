@@ -5,6 +5,8 @@ Outcomes are never conveyed by colour alone: each has a symbol and a word.
 
 from __future__ import annotations
 
+from trafficking_audit.models.result import MIN_COVERAGE
+
 OUTCOME_LABELS = {
     "met": "Met",
     "partially_met": "Partially met",
@@ -27,9 +29,21 @@ PILLAR_LABELS = {
     "partnership": "Partnership",
     "overall": "Overall",
 }
+INDICATOR_LABELS = {
+    "investigations": "Investigations",
+    "prosecutions": "Prosecutions",
+    "convictions": "Convictions",
+    "victims_identified": "Victims identified",
+}
+TIER_SHORT = {"Tier 1": "T1", "Tier 2": "T2", "Tier 2 Watch List": "T2 WL", "Tier 3": "T3", "Special Case": "SC"}
 DISCLAIMER = (
     "Scores are indicative and reproducible from the rulebook and the profile; "
     "they are not an official tier or ranking."
+)
+
+SCORE_NOTE = (
+    "Score: over the rules whose outcome is known; range: unknowns counted as not met, and as met; "
+    f"n/a: evidence coverage below {MIN_COVERAGE:.0%}, so only the range is given."
 )
 
 

@@ -9,6 +9,7 @@ from trafficking_audit.models.examples import EXAMPLE_DAY
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import PILLARS
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
+from trafficking_audit.models.trend import Trend
 from trafficking_audit.render.jinja import md, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
@@ -24,6 +25,11 @@ def render_diff(diff: Diff) -> str:
     return render_template(
         "diff.md.j2", html=False, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
     )
+
+
+def render_trend(trend: Trend) -> str:
+    """The trend as Markdown: scores per date, the rule x date grid, and the changes."""
+    return render_template("trend.md.j2", html=False, t=trend, pillars=PILLARS)
 
 
 def render_overview(overview: object) -> str:

@@ -22,13 +22,17 @@ from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import PILLARS, Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
-from trafficking_audit.render.jinja import fmt_value, pct, score_text
+from trafficking_audit.models.trend import Trend
+from trafficking_audit.render.jinja import fmt_value, pct, point_text, range_text, score_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
     DISCLAIMER,
     OUTCOME_COLOURS,
+    OUTCOME_LABELS,
+    OUTCOME_SYMBOLS,
     PILLAR_LABELS,
+    SCORE_NOTE,
     TREND_LABELS,
     outcome_label,
     signed,
@@ -62,21 +66,22 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
     out.print(escape(audit.headline))
     out.print()
     scores = Table(title="Scores (indicative)", title_justify="left")
-    for column in ("Pillar", "Score", "Met", "Partial", "Not met", "Unknown", "N/A", "Coverage"):
+    for column in ("Pillar", "Score", "Range", "Coverage", "Met", "Partial", "Not met", "Unknown", "N/A"):
         scores.add_column(column, justify="left" if column == "Pillar" else "right")
     for s in [*audit.scores.pillars, audit.scores.overall]:
         scores.add_row(
             PILLAR_LABELS[s.pillar],
-            "–" if s.score is None else f"{s.score:.0f}",
+            point_text(s),
+            range_text(s),
+            pct(s.coverage),
             str(s.met),
             str(s.partially_met),
             str(s.not_met),
             str(s.unknown),
             str(s.not_applicable),
-            "–" if s.coverage is None else f"{round(100 * s.coverage)}%",
         )
     out.print(scores)
-    out.print(f"[dim]{DISCLAIMER}[/dim]")
+    out.print(f"[dim]{SCORE_NOTE} {DISCLAIMER}[/dim]")
     if audit.recommendations:
         out.print()
         out.print(f"[bold]Top recommendations[/bold] ({len(audit.recommendations)} in all)")
@@ -175,6 +180,54 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
     return recorded(out)
 
 
+def render_trend(trend: Trend, color: bool = False, width: int = 100) -> str:
+    """The trend: scores per date, the changes, and a compact rule x date grid of symbols."""
+    out = console(color, width)
+    j = trend.jurisdiction
+    out.print(
+        f"[bold]{escape(j.name)}[/bold] ({j.iso2}/{j.iso3}) · law from {trend.start} to {trend.end}"
+        f" · {len(trend.points)} points · rulebook {escape(trend.rulebook_version)}"
+    )
+    out.print()
+    scores = Table(title="Scores over time (indicative)", title_justify="left")
+    for column in ("Date", *(PILLAR_LABELS[p] for p in PILLARS), "Overall", "Coverage"):
+        scores.add_column(column, justify="left" if column == "Date" else "right")
+    for point in trend.points:
+        s = point.scores
+        scores.add_row(
+            point.date.isoformat(),
+            *(score_text(p.score) for p in s.pillars),
+            score_text(s.overall.score),
+            pct(s.overall.coverage),
+        )
+    out.print(scores)
+    out.print(f"[dim]{DISCLAIMER}[/dim]")
+    out.print()
+    out.print(f"[bold]Changes[/bold] ({len(trend.changes)})")
+    for c in trend.changes:
+        provisions = "; ".join(dict.fromkeys(f.right.provision for f in c.facts if f.right and f.right.provision))
+        out.print(
+            f" {c.date}: {c.rule} {outcome_cell(c.from_)} → {outcome_cell(c.to)}"
+            + (f" [dim]{escape(provisions)}[/dim]" if provisions else "")
+        )
+    if not trend.changes:
+        out.print(" No rule's outcome changed.")
+    out.print()
+    grid = Table(title="Outcomes by date (point number: date below)", title_justify="left")
+    grid.add_column("Rule", overflow="fold")
+    for index, _point in enumerate(trend.points, 1):
+        grid.add_column(str(index), justify="center")
+    for r in trend.rules:
+        grid.add_row(
+            r.rule,
+            *(f"[{OUTCOME_COLOURS[p.outcomes[r.rule]]}]{OUTCOME_SYMBOLS[p.outcomes[r.rule]]}[/]" for p in trend.points),
+        )
+    out.print(grid)
+    out.print(" ".join(f"{i}={p.date}" for i, p in enumerate(trend.points, 1)))
+    out.print(" ".join(f"{sym} {OUTCOME_LABELS[o]}" for o, sym in OUTCOME_SYMBOLS.items()))
+    return recorded(out)
+
+
 def lesson_line(lesson: Lesson) -> str:
     """One rule the meeting side meets, with its provisions and sources."""
     provisions = "; ".join(lesson.provisions) or "no provision recorded"
@@ -192,13 +245,15 @@ def render_listing(summaries: list[JurisdictionSummary], color: bool = False, wi
         out.print("No jurisdiction profiles in the data.")
         return recorded(out)
     table = Table(title=f"{len(summaries)} jurisdictions, law as of {summaries[0].as_of}", title_justify="left")
-    for column in ("Id", "Name", "ISO", "Last reviewed", "Coverage", "Score"):
-        table.add_column(column, justify="right" if column in ("Coverage", "Score") else "left")
+    for column in ("Id", "Name", "ISO", "Last reviewed", "Coverage", "Score", "Range"):
+        table.add_column(column, justify="right" if column in ("Coverage", "Score", "Range") else "left")
     for s in summaries:
         reviewed = s.last_reviewed.isoformat()
-        table.add_row(s.id, escape(s.name), f"{s.iso2}/{s.iso3}", reviewed, pct(s.coverage), score_text(s.score))
+        span = "–" if s.score_low is None or s.score_high is None else f"{s.score_low:.0f}–{s.score_high:.0f}"
+        point = score_text(s.score) if s.score is not None or s.score_low is None else "insufficient"
+        table.add_row(s.id, escape(s.name), f"{s.iso2}/{s.iso3}", reviewed, pct(s.coverage), point, span)
     out.print(table)
-    out.print(f"[dim]Coverage: share of applicable rules with a known outcome. {DISCLAIMER}[/dim]")
+    out.print(f"[dim]Coverage: share of applicable rules with a known outcome. {SCORE_NOTE} {DISCLAIMER}[/dim]")
     return recorded(out)
 
 
@@ -209,13 +264,14 @@ def render_overview(overview: Overview, color: bool = False, width: int = 100) -
         title=f"{len(overview.jurisdictions)} jurisdictions, law as of {overview.as_of} (indicative scores)",
         title_justify="left",
     )
-    for column in ("Jurisdiction", "ISO", *[PILLAR_LABELS[p] for p in PILLARS], "Overall", "Coverage"):
+    for column in ("Jurisdiction", "ISO", *[PILLAR_LABELS[p] for p in PILLARS], "Overall", "Range", "Coverage"):
         table.add_column(column, justify="left" if column in ("Jurisdiction", "ISO") else "right")
     for row in overview.jurisdictions:
-        scores = ["–" if s.score is None else f"{s.score:.0f}" for s in [*row.pillars, row.overall]]
-        coverage = "–" if row.overall.coverage is None else f"{round(100 * row.overall.coverage)}%"
-        table.add_row(escape(row.name), row.iso3, *scores, coverage)
+        scores = [point_text(s) for s in [*row.pillars, row.overall]]
+        marker = "" if row.overall.sufficient else " *"
+        table.add_row(escape(row.name) + marker, row.iso3, *scores, range_text(row.overall), pct(row.overall.coverage))
     out.print(table)
+    out.print(f"[dim]* insufficient evidence: listed last, range only. {SCORE_NOTE}[/dim]")
     file = out.file
     assert isinstance(file, io.StringIO)
     return file.getvalue()

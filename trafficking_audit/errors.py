@@ -7,6 +7,7 @@ line and exit 2 instead of a traceback. Exit codes mean one thing each.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,9 +48,26 @@ class InputError(Exception):
         return f"{self.position}: {self.message}"
 
 
+def real_path(path: Path) -> Path:
+    """The absolute path with links resolved; unlike ``Path.resolve`` on Python 3.11, never raises
+    (a loop of links or a name the system refuses stays as far as it could be resolved)."""
+    return Path(os.path.realpath(path))
+
+
+class InputErrors(InputError):
+    """Several problems of one input, each printed on its own ``path:line:col: message`` line (exit 2)."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__(errors[0].message, errors[0].position, errors[0].code)
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(InputError.__str__(e) for e in self.errors)
+
+
 def display_path(path: Path) -> str:
     """A path as users should read it: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(real_path(path).relative_to(real_path(Path.cwd())))
+    except (ValueError, OSError):  # outside it, or no working directory
         return str(path)

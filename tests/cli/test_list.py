@@ -22,9 +22,15 @@ def test_json_lists_every_bundled_profile_with_coverage_and_score(cli, session) 
     assert [row["id"] for row in rows] == ids
     assert "kazakhstan" in ids
     for row in rows:
-        assert {"id", "name", "iso2", "iso3", "last_reviewed", "coverage", "score"} <= set(row)
+        assert {"id", "name", "iso2", "iso3", "last_reviewed", "coverage", "score", "score_low", "score_high"} <= set(
+            row
+        )
         assert row["coverage"] is None or 0 <= row["coverage"] <= 1
         assert row["score"] is None or 0 <= row["score"] <= 100
+        if row["coverage"] is not None and row["coverage"] < 0.5:
+            assert row["score"] is None, row  # too little evidence for a point score
+        if row["score"] is not None:
+            assert row["score_low"] <= row["score"] <= row["score_high"], row
 
 
 def test_exact_figures_on_small_data(cli) -> None:
@@ -39,19 +45,28 @@ def test_exact_figures_on_small_data(cli) -> None:
         "region": None,
         "as_of": "2025-06-30",
         "score": 80.0,
+        "score_low": 80.0,
+        "score_high": 80.0,
         "coverage": 1.0,
         "applicable": 2,
         "unknown": 0,
     }
-    assert (rows["beta"]["score"], rows["beta"]["coverage"], rows["beta"]["region"]) == (100.0, 0.333, "Fixture")
+    # Beta: one of three rules known (met, weight 1 of 7): 100 over the known rule, but coverage 33% is below
+    # the minimum, so no point score; the bounds count the two unknown rules as not met, and as met.
+    beta = rows["beta"]
+    assert (beta["score"], beta["score_low"], beta["score_high"], beta["coverage"]) == (None, 14.3, 100.0, 0.333)
+    assert beta["region"] == "Fixture"
     assert (rows["gamma"]["score"], rows["gamma"]["coverage"], rows["gamma"]["unknown"]) == (None, 0.0, 3)
+    assert (rows["gamma"]["score_low"], rows["gamma"]["score_high"]) == (0.0, 100.0)
 
 
 def test_listing_agrees_with_audit_run(cli) -> None:
     for row in listed(cli, "--data", str(SMALL_DATA), "--as-of", "2025-06-30"):
         run = cli("run", row["id"], "--data", str(SMALL_DATA), "--as-of", "2025-06-30", "--format", "json")
         overall = json.loads(run.stdout)["scores"]["overall"]
-        assert (row["score"], row["coverage"]) == (overall["score"], overall["coverage"])
+        headlined = overall["score"] if overall["sufficient"] else None
+        assert (row["score"], row["coverage"]) == (headlined, overall["coverage"])
+        assert (row["score_low"], row["score_high"]) == (overall["low"], overall["high"])
 
 
 def test_terminal_table(cli) -> None:

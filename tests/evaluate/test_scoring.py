@@ -45,3 +45,36 @@ def test_every_pillar_is_reported_in_order() -> None:
     scores = score([finding("met", pillar="protection")])
     assert [p.pillar for p in scores.pillars] == ["prosecution", "protection", "prevention", "partnership"]
     assert scores.overall.met == 1
+
+
+def test_bounds_count_unknowns_as_not_met_and_as_met() -> None:
+    # met high (3) + partially medium (2 x 0.5) known; unknown critical (4) and low (1): same weights.
+    result = pillar_score(
+        "x",
+        [
+            finding("met", "high"),
+            finding("partially_met", "medium"),
+            finding("unknown", "critical"),
+            finding("unknown", "low"),
+        ],
+    )
+    assert result.score == round(100 * 4 / 5, 1)
+    assert result.low == round(100 * 4 / 10, 1)
+    assert result.high == round(100 * 9 / 10, 1)
+    assert result.low <= result.score <= result.high
+    assert result.coverage == 0.5 and result.sufficient  # exactly the minimum: headlined
+
+
+def test_below_the_minimum_coverage_only_the_range_is_headlined() -> None:
+    thin = pillar_score("x", [finding("met", "low"), finding("unknown", "critical"), finding("unknown", "high")])
+    assert thin.score == 100.0 and not thin.sufficient
+    assert thin.phrase() == "insufficient evidence (coverage 33%): score between 12 and 100"
+    assert "100/100" not in thin.phrase()
+    full = pillar_score("x", [finding("met", "critical"), finding("not_met", "critical")])
+    assert full.phrase() == "score 50 (range 50-50), evidence coverage 100%"
+
+
+def test_no_applicable_rule_has_no_bounds() -> None:
+    result = pillar_score("x", [finding("not_applicable")])
+    assert (result.score, result.low, result.high, result.coverage) == (None, None, None, None)
+    assert result.phrase() == "no score (no rule applies)"

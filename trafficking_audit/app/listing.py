@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from trafficking_audit.engine.audit import findings_for
-from trafficking_audit.engine.scoring import score
+from trafficking_audit.engine.scoring import headline_score, score
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding
@@ -29,7 +29,9 @@ def summarise(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> 
         region=profile.region,
         last_reviewed=profile.last_reviewed,
         as_of=as_of,
-        score=overall.score,
+        score=headline_score(overall),
+        score_low=overall.low,
+        score_high=overall.high,
         coverage=overall.coverage,
         applicable=len(findings) - overall.not_applicable,
         unknown=overall.unknown,

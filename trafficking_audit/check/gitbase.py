@@ -12,7 +12,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from trafficking_audit.errors import InputError
+from trafficking_audit.errors import InputError, real_path
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -48,7 +48,7 @@ def changed_profiles(root: Path, revision: str, folder: Path) -> list[str]:
     work tree counts, so uncommitted edits are compared too.
     """
     done = _git(
-        root, "diff", "--name-only", "-z", "--no-renames", "--diff-filter=M", revision, "--", str(folder.resolve())
+        root, "diff", "--name-only", "-z", "--no-renames", "--diff-filter=M", revision, "--", str(real_path(folder))
     )
     if done.returncode != 0:
         raise InputError(

@@ -20,7 +20,7 @@ from trafficking_audit.check.problems import from_error
 from trafficking_audit.check.profiles import check_profile
 from trafficking_audit.check.regression import compare
 from trafficking_audit.check.rules import check_catalogue, check_header, check_rule_files, rule_ids
-from trafficking_audit.errors import InputError, display_path
+from trafficking_audit.errors import InputError, display_path, real_path
 from trafficking_audit.load.data import DataLocation
 from trafficking_audit.load.loader import LoadedProfile, load_rulebook
 from trafficking_audit.load.validation import validate
@@ -56,7 +56,7 @@ def find_files(paths: Sequence[Path], location: DataLocation) -> list[Path]:
             raise InputError(f"{path}: no such file or folder", code="usage")
     unique: dict[Path, Path] = {}
     for path in found:
-        unique.setdefault(path.resolve(), path)
+        unique.setdefault(real_path(path), path)
     return list(unique.values())
 
 
@@ -94,7 +94,7 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
     if instruments is None:
         instruments = _bundled_catalogue(location)
     if documents["rules"]:
-        checked = {Path(doc.path).resolve() for doc in documents["rules"]}
+        checked = {real_path(Path(doc.path)) for doc in documents["rules"]}
         problems.extend(check_rule_files(documents["rules"], instruments, _rule_ids_elsewhere(location, checked)))
     for doc in documents["profile"]:
         try:
@@ -125,7 +125,7 @@ def _rule_ids_elsewhere(location: DataLocation, checked: set[Path]) -> dict[str,
     if not location.rules.is_dir():
         return ids
     for path in sorted(location.rules.glob("*.yaml")):
-        if path.name in (HEADER, CATALOGUE) or path.resolve() in checked:
+        if path.name in (HEADER, CATALOGUE) or real_path(path) in checked:
             continue
         try:
             doc = load_yaml(path)

@@ -37,6 +37,11 @@ def guarded(function: F) -> F:
         except InputError as exc:
             typer.echo(f"{exc}", err=True)
             raise typer.Exit(EXIT_INPUT) from None
+        except OSError as exc:
+            # The operating system refused a path (name too long, not a directory, permission, a loop of
+            # symbolic links): an error of the input or the environment, not of the program.
+            typer.echo(f"{os_error(exc)}", err=True)
+            raise typer.Exit(EXIT_INPUT) from None
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             raise typer.Exit(130) from None
@@ -52,6 +57,12 @@ def guarded(function: F) -> F:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def os_error(exc: OSError) -> InputError:
+    """An error of the operating system as one line naming the path it was about."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return InputError(f"{exc.filename}: {reason}" if exc.filename is not None else reason, code="environment")
 
 
 def want_color(stream: Any = None) -> bool:

@@ -10,7 +10,7 @@ import typer
 
 from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import DataOption, guarded
-from trafficking_audit.errors import InputError, display_path
+from trafficking_audit.errors import InputError, display_path, real_path
 from trafficking_audit.load.data import locate
 
 EPILOG = """Examples:
@@ -63,7 +63,7 @@ def new(
     emit(scaffold(identity, load_rulebook(location.rules).instruments.values(), dt.date.today()), output)
     typer.echo(f"{identity.id}: {identity.note}", err=True)
     existing = location.jurisdictions / f"{identity.id}.yaml"
-    if existing.is_file() and (output is None or output.resolve() != existing.resolve()):
+    if existing.is_file() and (output is None or real_path(output) != real_path(existing)):
         typer.echo(f"note: the data already has a profile '{identity.id}' ({display_path(existing)})", err=True)
     if output is not None and output.stem != identity.id:
         typer.echo(f"note: the profile id '{identity.id}' differs from the file name '{output.name}'", err=True)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from trafficking_audit.app.output import emit, write_atomic
+from trafficking_audit.app.output import emit, write_file
 from trafficking_audit.app.session import Session
 from trafficking_audit.cli.common import terminal_width, want_color
 from trafficking_audit.engine.audit import findings_for
@@ -52,10 +52,10 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         chosen = fmt or "terminal"
         emit(render(chosen, overview, kind="overview", color=want_color(), width=terminal_width()), None)
         return
-    write_atomic(output_dir / "index.html", render("html", overview, kind="overview"))
-    write_atomic(output_dir / "index.md", render("md", overview, kind="overview"))
-    write_atomic(output_dir / "matrix.csv", render("csv", overview, kind="matrix"))
-    write_atomic(output_dir / "matrix.json", render("json", overview, kind="matrix"))
+    write_file(output_dir / "index.html", render("html", overview, kind="overview"))
+    write_file(output_dir / "index.md", render("md", overview, kind="overview"))
+    write_file(output_dir / "matrix.csv", render("csv", overview, kind="matrix"))
+    write_file(output_dir / "matrix.json", render("json", overview, kind="matrix"))
 
 
 def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
@@ -67,7 +67,7 @@ def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
             raise InputError(f"--output-dir {output_dir}: cannot create ({exc.strerror})", code="output") from None
     formats = [fmt] if fmt in REPORT_FORMATS else list(REPORT_FORMATS)
     for name in formats:
-        write_atomic(output_dir / f"{audit.jurisdiction.id}.{REPORT_FORMATS[name]}", render(name, audit))
+        write_file(output_dir / f"{audit.jurisdiction.id}.{REPORT_FORMATS[name]}", render(name, audit))
 
 
 @contextlib.contextmanager

@@ -73,11 +73,9 @@ def headline(name: str, as_of: dt.date, findings: Sequence[Finding], scores: Sco
     applicable = len(findings) - overall.not_applicable
     gaps = [f for f in findings if f.status == "not_met"]
     critical = sum(1 for f in gaps if f.severity == "critical")
-    score_text = f"indicative score {overall.score:.0f}/100" if overall.score is not None else "no score"
-    coverage = f"{round(100 * overall.coverage)}%" if overall.coverage is not None else "no"
     return (
         f"As of {as_of.isoformat()}, {name} meets {overall.met} of {applicable} applicable standards"
         f" ({overall.partially_met} partially, {overall.not_met} not met"
         f"{f', {critical} of them critical' if critical else ''}; {overall.unknown} unknown);"
-        f" {score_text}, evidence coverage {coverage}."
+        f" {overall.phrase()}."
     )

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trafficking_audit.engine.audit import headline
-from trafficking_audit.engine.scoring import score
+from trafficking_audit.engine.scoring import headline_score, score
 from trafficking_audit.models.overview import JurisdictionRow, MatrixCell, Overview, RuleColumn
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.result import Audit, Finding
+from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import PILLARS, Rule
 
 
@@ -30,33 +30,34 @@ class Entry:
     statuses: dict[str, str]
 
 
-def entry_of_audit(audit: Audit) -> Entry:
-    """The overview entry of a complete audit."""
-    ref = audit.jurisdiction
-    row = JurisdictionRow(
+def row_of(ref: JurisdictionRef | Profile, headline_text: str, scores: Scores) -> JurisdictionRow:
+    """A jurisdiction's row: identity, verdict, the headlined score with its bounds, and the pillar scores."""
+    overall = scores.overall
+    return JurisdictionRow(
         id=ref.id,
         name=ref.name,
         iso2=ref.iso2,
         iso3=ref.iso3,
-        headline=audit.headline,
-        overall=audit.scores.overall,
-        pillars=audit.scores.pillars,
+        headline=headline_text,
+        score=headline_score(overall),
+        score_low=overall.low,
+        score_high=overall.high,
+        coverage=overall.coverage,
+        overall=overall,
+        pillars=scores.pillars,
     )
+
+
+def entry_of_audit(audit: Audit) -> Entry:
+    """The overview entry of a complete audit."""
+    row = row_of(audit.jurisdiction, audit.headline, audit.scores)
     return Entry(row, {f.rule: f.status for f in audit.findings})
 
 
 def entry_of_findings(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> Entry:
     """The same entry as the audit's, from the profile's findings (scores and headline as ``build_audit``)."""
     scores = score(list(findings))
-    row = JurisdictionRow(
-        id=profile.id,
-        name=profile.name,
-        iso2=profile.iso2,
-        iso3=profile.iso3,
-        headline=headline(profile.name, as_of, findings, scores),
-        overall=scores.overall,
-        pillars=scores.pillars,
-    )
+    row = row_of(profile, headline(profile.name, as_of, findings, scores), scores)
     return Entry(row, {f.rule: f.status for f in findings})
 
 
@@ -68,7 +69,9 @@ def assemble_overview(
         (RuleColumn(id=r.id, title=r.title, pillar=r.pillar, severity=r.severity) for r in rules),
         key=lambda c: PILLARS.index(c.pillar),  # stable: rulebook order within a pillar
     )
-    ordered = sorted(entries, key=lambda e: e.row.id)
+    # Jurisdictions whose evidence is too thin for a point score go last, so a ranking read from the top
+    # never puts a thin profile above a well-documented one.
+    ordered = sorted(entries, key=lambda e: (not e.row.overall.sufficient, e.row.id))
     cells: list[MatrixCell] = []
     for entry in ordered:
         cells.extend(

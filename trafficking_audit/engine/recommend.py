@@ -6,18 +6,17 @@ order: severity (critical first), then obligation (mandatory first), then pillar
 (prosecution, protection, prevention, partnership), then rulebook order.
 
 Recommendation templates come from rule files, which may be a user's own, so they
-run in Jinja's sandbox with only three plain variables.
+are data, not programs: :mod:`trafficking_audit.engine.rule_template` allows only a small
+whitelist of Jinja syntax, with three plain variables, and bounds the output.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
-
+from trafficking_audit.engine import rule_template
 from trafficking_audit.errors import InputError
 from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.models.profile import Profile
@@ -31,20 +30,23 @@ _PHRASES = {
     "invite": "We invite {name} to",
 }
 
-_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-
-
-@lru_cache(maxsize=512)
-def _template(source: str) -> Any:
-    return _ENV.from_string(source)
+# Contexts a template is tried with at load time, so that one failing on an empty provision or an
+# empty list of missing facts is refused with the rule file rather than in the middle of an audit.
+_TRIALS: tuple[tuple[str, str, list[str]], ...] = (
+    ("Ruritania", "Criminal Code Art. 1", ["offence.exists"]),
+    ("Ruritania", "", []),
+    ("Ruritania", "Criminal Code Art. 1", ["offence.exists", "offence.means_required"]),
+)
 
 
 def check_template(rule: Rule) -> str | None:
-    """An error message if the rule's template does not compile or render, else None."""
+    """An error message if the rule's template is not allowed, does not compile or does not render, else None."""
     try:
-        render_template(rule, "Ruritania", "Criminal Code Art. 1", ["offence.exists"])
-    except InputError as exc:
-        return exc.message
+        rule_template.check_syntax(rule.recommendation)
+        for jurisdiction, provision, missing in _TRIALS:
+            rule_template.render(rule.recommendation, _context(jurisdiction, provision, missing))
+    except rule_template.TemplateProblem as exc:
+        return _message(rule, exc)
     return None
 
 
@@ -55,22 +57,32 @@ def check_templates(book: Rulebook) -> None:
     which owns the template language.
     """
     for rule in book.rules:
-        message = check_template(rule)
-        if message is None:
-            continue
         document, loc = book.location(rule.id)
-        raise InputError(message, document.position(loc + ("recommendation",)), code="bad-template")
+        message = check_template(rule)
+        if message is not None:
+            raise InputError(message, document.position(loc + ("recommendation",)), code="bad-template")
+        # So that a template failing later, while an audit renders it, is reported at its line too.
+        rule.locate_recommendation(functools.partial(document.position, loc + ("recommendation",)))
 
 
 def render_template(rule: Rule, jurisdiction: str, provision: str, missing: Sequence[str]) -> str:
-    """The rule's recommendation text for one jurisdiction, rendered in the sandbox."""
+    """The rule's recommendation text for one jurisdiction (whitelisted syntax, bounded output).
+
+    Any failure is bad input of the rule file, at the template's position when the rule came from one.
+    """
     try:
-        text = _template(rule.recommendation).render(
-            jurisdiction=jurisdiction, provision=provision, missing=list(missing)
-        )
-    except TemplateError as exc:
-        raise InputError(f"rule '{rule.id}': recommendation template failed: {exc}", code="bad-template") from None
+        text = rule_template.render(rule.recommendation, _context(jurisdiction, provision, missing))
+    except rule_template.TemplateProblem as exc:
+        raise InputError(_message(rule, exc), rule.recommendation_position, code="bad-template") from None
     return " ".join(text.split())
+
+
+def _context(jurisdiction: str, provision: str, missing: Sequence[str]) -> dict[str, Any]:
+    return {"jurisdiction": jurisdiction, "provision": provision, "missing": list(missing)}
+
+
+def _message(rule: Rule, problem: Exception) -> str:
+    return f"rule '{rule.id}': recommendation template failed: {problem}"
 
 
 def phrase(verb: str, name: str, action: str) -> str:

@@ -42,16 +42,34 @@ CODE = ("load/yamlsource.py", "load/validation.py", "models")
 
 
 def cache_dir() -> Path | None:
-    """The folder of the cache, or None when it is turned off."""
+    """The folder of the cache, or None when it is turned off (by the environment, or as unusable)."""
     if os.environ.get("TRAFFICKING_AUDIT_NO_CACHE", "") not in ("", "0"):
         return None
     configured = os.environ.get("TRAFFICKING_AUDIT_CACHE_DIR")
     if configured:
-        return Path(configured)
+        return _usable(configured)
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "trafficking-audit" / "cache"
+        return _usable(str(Path(os.environ["LOCALAPPDATA"]) / "trafficking-audit" / "cache"))
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "trafficking-audit"
+    return _usable(str(Path(base) / "trafficking-audit"))
+
+
+@lru_cache(maxsize=8)
+def _usable(folder: str) -> Path | None:
+    """The folder, created when missing; None, with one warning, when it cannot be a folder.
+
+    A cache is only a shortcut: a name too long, a file in its place or a parent that cannot be
+    written turns it off for the run instead of failing the command.
+    """
+    path = Path(folder)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = "not a folder" if isinstance(exc, FileExistsError) else exc.strerror or type(exc).__name__
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"warning: cache folder {folder}: {reason}; running without the cache\n")
+        return None
+    return path
 
 
 @lru_cache(maxsize=1)
@@ -107,14 +125,17 @@ def touch_entry(path: Path) -> None:
 def prune(kind: str, keep: int) -> None:
     """Keep only the ``keep`` most recently used entries of one kind (failures are ignored)."""
     folder = cache_dir()
-    if folder is None or not (folder / kind).is_dir():
+    if folder is None:
         return
     found = []
-    for path in (folder / kind).glob("*/*.json"):
-        try:
-            found.append((path.stat().st_mtime_ns, path))
-        except OSError:
-            continue
+    try:
+        for path in (folder / kind).glob("*/*.json"):
+            try:
+                found.append((path.stat().st_mtime_ns, path))
+            except OSError:
+                continue
+    except OSError:
+        return
     for _, path in sorted(found, reverse=True)[keep:]:
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)

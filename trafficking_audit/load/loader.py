@@ -8,12 +8,12 @@ that names a field the schema lacks fails at load time with its file and line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trafficking_audit.errors import InputError, display_path
+from trafficking_audit.errors import InputError, display_path, real_path
 from trafficking_audit.load import cache
 from trafficking_audit.load.data import DataLocation, looks_like_path
 from trafficking_audit.load.validation import validate
@@ -183,19 +183,40 @@ def _at(data: Any, loc: PathKey) -> Any:
     return data
 
 
+# Checks every loaded profile must pass (the app layer supplies them): given the profile and whether it is one
+# of the data's own files, they raise an InputError on an error and return the warnings.
+Vetter = Callable[[LoadedProfile, bool], Sequence[Any]]
+
+
 @dataclass
 class ProfileIndex:
-    """Every profile in the data, loaded on first use and looked up by id, code or alias."""
+    """Every profile in the data, loaded on first use and looked up by id, code or alias.
+
+    With a ``vetter``, each profile is checked once, as it is loaded; its warnings are kept in
+    ``warnings`` by profile file, so a command can print them once and put them in its report.
+    """
 
     location: DataLocation
+    vetter: Vetter | None = None
+    warnings: dict[str, list[Any]] = field(default_factory=dict)
     _loaded: dict[Path, LoadedProfile] = field(default_factory=dict)
 
     def load(self, path: Path) -> LoadedProfile:
         """Load a profile file once per run."""
-        key = path.resolve()
+        key = real_path(path)
         if key not in self._loaded:
-            self._loaded[key] = load_profile(path)
+            self._loaded[key] = self._vetted(load_profile(path), key)
         return self._loaded[key]
+
+    def _vetted(self, loaded: LoadedProfile, resolved: Path) -> LoadedProfile:
+        if self.vetter is not None and loaded.document.path not in self.warnings:
+            inside = resolved.parent == real_path(self.location.jurisdictions)
+            self.warnings[loaded.document.path] = list(self.vetter(loaded, inside))
+        return loaded
+
+    def warnings_of(self, loaded: LoadedProfile) -> list[Any]:
+        """The warnings the vetter found in one loaded profile."""
+        return self.warnings.get(loaded.document.path, [])
 
     def all(self) -> list[LoadedProfile]:
         """Every bundled profile, in file-name order."""
@@ -204,8 +225,8 @@ class ProfileIndex:
     def each(self) -> Iterator[LoadedProfile]:
         """Every profile in file-name order, one at a time and not kept: one pass over many profiles."""
         for path in self.location.profile_files():
-            loaded = self._loaded.get(path.resolve()) if self._loaded else None
-            yield loaded if loaded is not None else load_profile(path)
+            loaded = self._loaded.get(real_path(path)) if self._loaded else None
+            yield loaded if loaded is not None else self._vetted(load_profile(path), real_path(path))
 
     def resolve(self, argument: str) -> LoadedProfile:
         """The profile a jurisdiction argument names (id, ISO code, alias or file path)."""
@@ -213,7 +234,7 @@ class ProfileIndex:
             return self.load(Path(argument))
         wanted = argument.strip().casefold()
         direct = self.location.jurisdictions / f"{wanted}.yaml"
-        if direct.is_file():
+        if _is_file(direct):
             return self.load(direct)
         for loaded in self.all():
             profile = loaded.profile
@@ -224,3 +245,11 @@ class ProfileIndex:
         raise InputError(
             f"unknown jurisdiction '{argument}' (known: {known}; or give a path to a YAML file)", code="usage"
         )
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a name the system refuses (too long, say) is not one."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False

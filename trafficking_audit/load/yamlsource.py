@@ -67,6 +67,11 @@ class Document:
         self._text = text
 
     @property
+    def text(self) -> str | None:
+        """The file's text, when the document was made from one."""
+        return self._text
+
+    @property
     def data(self) -> Any:
         """The plain values of the file (mappings, lists, strings, numbers, booleans, dates, None)."""
         if self._data is None and self._text is not None:

@@ -19,7 +19,12 @@ class JurisdictionSummary(JurisdictionRef):
 
     region: str | None = Field(default=None, description="Region, as the profile gives it.")
     as_of: dt.date = Field(description="The date the law was assessed as of for score and coverage.")
-    score: float | None = Field(description="Overall indicative score, 0-100; null when no outcome is known.")
+    score: float | None = Field(
+        description="Overall indicative score, 0-100, over the rules whose outcome is known; null when the evidence "
+        "coverage is below the minimum (0.5) or no outcome is known."
+    )
+    score_low: float | None = Field(description="Lower bound of the overall score: unknowns counted as not met.")
+    score_high: float | None = Field(description="Upper bound of the overall score: unknowns counted as met.")
     coverage: float | None = Field(
         description="Evidence coverage: share of applicable rules whose outcome is not unknown (0-1)."
     )

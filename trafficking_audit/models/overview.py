@@ -30,6 +30,12 @@ class JurisdictionRow(Result):
     iso2: str = Field(description="ISO 3166-1 alpha-2.")
     iso3: str = Field(description="ISO 3166-1 alpha-3.")
     headline: str = Field(description="The report's one-sentence verdict.")
+    score: float | None = Field(
+        description="Overall score when the evidence coverage reaches the minimum (0.5); null below it."
+    )
+    score_low: float | None = Field(description="Lower bound of the overall score: unknowns counted as not met.")
+    score_high: float | None = Field(description="Upper bound of the overall score: unknowns counted as met.")
+    coverage: float | None = Field(description="Overall evidence coverage (0-1).")
     overall: PillarScore = Field(description="Overall score and coverage.")
     pillars: list[PillarScore] = Field(description="Scores per pillar, in pillar order.")
 
@@ -51,5 +57,8 @@ class Overview(Result):
     as_of: dt.date = Field(description="Date the law was assessed as of.")
     rulebook_version: str = Field(description="Rulebook version.")
     rules: list[RuleColumn] = Field(description="Columns, grouped by pillar, rulebook order within a pillar.")
-    jurisdictions: list[JurisdictionRow] = Field(description="Rows, by profile id.")
+    jurisdictions: list[JurisdictionRow] = Field(
+        description="Rows: jurisdictions with sufficient evidence first, then those with insufficient evidence, "
+        "each group by profile id."
+    )
     cells: list[MatrixCell] = Field(description="One per jurisdiction and rule, rows then columns.")

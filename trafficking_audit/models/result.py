@@ -15,6 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from trafficking_audit.models.rule import Citation, Obligation, Outcome, Pillar, Severity
 
 SCHEMA_VERSION = "1.0"
+# Below this evidence coverage (share of applicable rules with a known outcome) a point score says more about
+# what was recorded than about the law: reports headline the range instead (README, "How scores are computed").
+MIN_COVERAGE = 0.5
 
 
 class Result(BaseModel):
@@ -90,13 +93,41 @@ class PillarScore(Result):
     """Score and evidence coverage for one pillar (or overall)."""
 
     pillar: str = Field(description="Pillar name, or `overall`.")
-    score: float | None = Field(description="0-100, indicative; null when no outcome is known.")
+    score: float | None = Field(
+        description="0-100, indicative, over the rules whose outcome is known; null when none is known."
+    )
+    low: float | None = Field(
+        default=None,
+        description="Lower bound, 0-100: every unknown outcome counted as not met (same weights); "
+        "null when no rule applies.",
+    )
+    high: float | None = Field(
+        default=None,
+        description="Upper bound, 0-100: every unknown outcome counted as met (same weights); "
+        "null when no rule applies.",
+    )
+    sufficient: bool = Field(
+        default=False,
+        description="Whether the evidence coverage reaches the minimum (see `scoring.MIN_COVERAGE`) for the point "
+        "score to be headlined; below it, reports give only the range.",
+    )
     met: int = Field(description="Rules met.")
     partially_met: int = Field(description="Rules partially met.")
     not_met: int = Field(description="Rules not met.")
     unknown: int = Field(description="Rules whose outcome is unknown.")
     not_applicable: int = Field(description="Rules that do not apply.")
     coverage: float | None = Field(description="Share of applicable rules with a known outcome (0-1).")
+
+    def phrase(self) -> str:
+        """The score as reports headline it: the point score with its range and coverage, or, below the minimum
+        coverage, the range alone ("insufficient evidence (coverage 12%): score between 11 and 100")."""
+        if self.low is None or self.high is None or self.coverage is None:
+            return "no score (no rule applies)"
+        coverage = f"{round(100 * self.coverage)}%"
+        span = f"{self.low:.0f}-{self.high:.0f}"
+        if not self.sufficient or self.score is None:
+            return f"insufficient evidence (coverage {coverage}): score between {self.low:.0f} and {self.high:.0f}"
+        return f"score {self.score:.0f} (range {span}), evidence coverage {coverage}"
 
 
 class Scores(Result):

@@ -9,10 +9,12 @@ their own examples, which ``audit rules test`` runs like ``conftest verify``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictStr, model_validator
 
+from trafficking_audit.errors import Position
 from trafficking_audit.models.vocabulary import (  # noqa: F401 - re-exported: the models' own vocabulary
     OBLIGATIONS,
     OUTCOME_RANK,
@@ -146,6 +148,19 @@ class Rule(Strict):
         description="Recommendation template (sandboxed Jinja). Variables: `jurisdiction`, `provision`, `missing`."
     )
     examples: list[Example] = Field(default_factory=list, description="Example profiles with expected outcomes.")
+    # Where the recommendation stands in its rule file (set by the loader; not a field of the file), so
+    # that a template failing while an audit renders it is reported at its line, as bad input.
+    # A function, not a position: positions are worked out from the file's text only when an error needs one.
+    _recommendation_at: Callable[[], Position] | None = PrivateAttr(default=None)
+
+    @property
+    def recommendation_position(self) -> Position | None:
+        """The position of the recommendation template in its rule file, when loaded from one."""
+        return None if self._recommendation_at is None else self._recommendation_at()
+
+    def locate_recommendation(self, position: Callable[[], Position]) -> None:
+        """Record how to find where the recommendation template stands (the loader calls this)."""
+        self._recommendation_at = position
 
 
 class RuleFile(Strict):

@@ -8,16 +8,25 @@ from trafficking_audit.models.result import Audit, PillarScore, SourceRef
 from trafficking_audit.models.rule import PILLARS
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.render.charts import Chart, count_chart, score_chart
-from trafficking_audit.render.jinja import render_template
+from trafficking_audit.render.jinja import pct, point_text, range_text, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, INDICATOR_LABELS, PILLAR_LABELS, TREND_LABELS, signed
 
 
+def bar(s: PillarScore, y: float, scale: float) -> dict[str, object]:
+    """Geometry of one range bar: from the low to the high bound, a tick at the point score when it is
+    headlined, and the text printed beside it (score, range and evidence coverage)."""
+    known = s.low is not None and s.high is not None
+    start = round(scale * (s.low or 0), 1)
+    span = round(scale * ((s.high or 0) - (s.low or 0)), 1) if known else None
+    mark = round(scale * s.score, 1) if s.sufficient and s.score is not None else None
+    point = f"{point_text(s)} " if mark is not None else ""
+    text = f"{point}{range_text(s)} · {pct(s.coverage)}" if known else "no score"
+    return {"label": s.pillar, "y": y, "start": start, "span": span, "mark": mark, "text": text}
+
+
 def bars(scores: list[PillarScore]) -> list[dict[str, object]]:
-    """Geometry of a horizontal bar chart of pillar scores (drawn as inline SVG)."""
-    return [
-        {"label": s.pillar, "score": s.score, "width": round(3 * (s.score or 0), 1), "y": 10 + 34 * i}
-        for i, s in enumerate(scores)
-    ]
+    """Geometry of a horizontal chart of pillar score ranges (drawn as inline SVG)."""
+    return [bar(s, 10 + 34 * i, 3) for i, s in enumerate(scores)]
 
 
 def statistics_charts(audit: Audit) -> list[tuple[str, Chart, list[list[bool]]]]:
@@ -101,10 +110,7 @@ def score_rows(overview: Overview) -> list[dict[str, object]]:
             {
                 "row": row,
                 "y": top,
-                "bars": [
-                    {"pillar": s.pillar, "score": s.score, "width": round(2.6 * (s.score or 0), 1), "y": top + 18 * j}
-                    for j, s in enumerate([*row.pillars, row.overall])
-                ],
+                "bars": [bar(s, top + 18 * j, 2.6) for j, s in enumerate([*row.pillars, row.overall])],
             }
         )
     return rows

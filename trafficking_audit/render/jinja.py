@@ -15,12 +15,14 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from trafficking_audit.models.result import MIN_COVERAGE, PillarScore
 from trafficking_audit.render.labels import (
     DISCLAIMER,
     INDICATOR_LABELS,
     OUTCOME_LABELS,
     OUTCOME_SYMBOLS,
     PILLAR_LABELS,
+    SCORE_NOTE,
     TIER_SHORT,
     outcome_label,
 )
@@ -67,13 +69,36 @@ def score_text(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
 
+def point_text(s: PillarScore) -> str:
+    """A pillar's point score as a table shows it: the number, or "n/a" below the minimum coverage."""
+    if s.score is None:
+        return "–"
+    return f"{s.score:.0f}" if s.sufficient else "n/a"
+
+
+def range_text(s: PillarScore) -> str:
+    """A pillar's score range, low to high ('45–88')."""
+    return "–" if s.low is None or s.high is None else f"{s.low:.0f}–{s.high:.0f}"
+
+
 def _common(env: Environment) -> Environment:
-    env.filters.update(md=md, safe_url=safe_url, value=fmt_value, pct=pct, score=score_text, outcome=outcome_label)
+    env.filters.update(
+        md=md,
+        safe_url=safe_url,
+        value=fmt_value,
+        pct=pct,
+        score=score_text,
+        point=point_text,
+        span=range_text,
+        outcome=outcome_label,
+    )
     env.globals.update(
         OUTCOME_LABELS=OUTCOME_LABELS,
         OUTCOME_SYMBOLS=OUTCOME_SYMBOLS,
         PILLAR_LABELS=PILLAR_LABELS,
         DISCLAIMER=DISCLAIMER,
+        SCORE_NOTE=SCORE_NOTE,
+        MIN_COVERAGE=MIN_COVERAGE,
         INDICATOR_LABELS=INDICATOR_LABELS,
         TIER_SHORT=TIER_SHORT,
     )

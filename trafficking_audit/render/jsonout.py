@@ -46,9 +46,19 @@ def render_overview(overview: BaseModel) -> str:
 
 
 def render_matrix(overview: Any) -> str:
-    """``matrix.json``: one row per jurisdiction and rule, as open data."""
+    """``matrix.json``: each jurisdiction's headlined score (null below the minimum coverage) with its bounds,
+    and one row per jurisdiction and rule, as open data."""
     rows = [cell.model_dump(mode="json") for cell in overview.cells]
-    data = {"as_of": overview.as_of.isoformat(), "rulebook_version": overview.rulebook_version, "rows": rows}
+    scores = [
+        row.model_dump(mode="json", include={"id", "score", "score_low", "score_high", "coverage"})
+        for row in overview.jurisdictions
+    ]
+    data = {
+        "as_of": overview.as_of.isoformat(),
+        "rulebook_version": overview.rulebook_version,
+        "jurisdictions": scores,
+        "rows": rows,
+    }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 

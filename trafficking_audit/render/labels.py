@@ -5,6 +5,8 @@ Outcomes are never conveyed by colour alone: each has a symbol and a word.
 
 from __future__ import annotations
 
+from trafficking_audit.models.result import MIN_COVERAGE
+
 OUTCOME_LABELS = {
     "met": "Met",
     "partially_met": "Partially met",
@@ -37,6 +39,11 @@ TIER_SHORT = {"Tier 1": "T1", "Tier 2": "T2", "Tier 2 Watch List": "T2 WL", "Tie
 DISCLAIMER = (
     "Scores are indicative and reproducible from the rulebook and the profile; "
     "they are not an official tier or ranking."
+)
+
+SCORE_NOTE = (
+    "Score: over the rules whose outcome is known; range: unknowns counted as not met, and as met; "
+    f"n/a: evidence coverage below {MIN_COVERAGE:.0%}, so only the range is given."
 )
 
 

@@ -23,7 +23,7 @@ from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import PILLARS, Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
 from trafficking_audit.models.trend import Trend
-from trafficking_audit.render.jinja import fmt_value, pct, score_text
+from trafficking_audit.render.jinja import fmt_value, pct, point_text, range_text, score_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
@@ -32,6 +32,7 @@ from trafficking_audit.render.labels import (
     OUTCOME_LABELS,
     OUTCOME_SYMBOLS,
     PILLAR_LABELS,
+    SCORE_NOTE,
     TREND_LABELS,
     outcome_label,
     signed,
@@ -65,21 +66,22 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
     out.print(escape(audit.headline))
     out.print()
     scores = Table(title="Scores (indicative)", title_justify="left")
-    for column in ("Pillar", "Score", "Met", "Partial", "Not met", "Unknown", "N/A", "Coverage"):
+    for column in ("Pillar", "Score", "Range", "Coverage", "Met", "Partial", "Not met", "Unknown", "N/A"):
         scores.add_column(column, justify="left" if column == "Pillar" else "right")
     for s in [*audit.scores.pillars, audit.scores.overall]:
         scores.add_row(
             PILLAR_LABELS[s.pillar],
-            "–" if s.score is None else f"{s.score:.0f}",
+            point_text(s),
+            range_text(s),
+            pct(s.coverage),
             str(s.met),
             str(s.partially_met),
             str(s.not_met),
             str(s.unknown),
             str(s.not_applicable),
-            "–" if s.coverage is None else f"{round(100 * s.coverage)}%",
         )
     out.print(scores)
-    out.print(f"[dim]{DISCLAIMER}[/dim]")
+    out.print(f"[dim]{SCORE_NOTE} {DISCLAIMER}[/dim]")
     if audit.recommendations:
         out.print()
         out.print(f"[bold]Top recommendations[/bold] ({len(audit.recommendations)} in all)")
@@ -243,13 +245,15 @@ def render_listing(summaries: list[JurisdictionSummary], color: bool = False, wi
         out.print("No jurisdiction profiles in the data.")
         return recorded(out)
     table = Table(title=f"{len(summaries)} jurisdictions, law as of {summaries[0].as_of}", title_justify="left")
-    for column in ("Id", "Name", "ISO", "Last reviewed", "Coverage", "Score"):
-        table.add_column(column, justify="right" if column in ("Coverage", "Score") else "left")
+    for column in ("Id", "Name", "ISO", "Last reviewed", "Coverage", "Score", "Range"):
+        table.add_column(column, justify="right" if column in ("Coverage", "Score", "Range") else "left")
     for s in summaries:
         reviewed = s.last_reviewed.isoformat()
-        table.add_row(s.id, escape(s.name), f"{s.iso2}/{s.iso3}", reviewed, pct(s.coverage), score_text(s.score))
+        span = "–" if s.score_low is None or s.score_high is None else f"{s.score_low:.0f}–{s.score_high:.0f}"
+        point = score_text(s.score) if s.score is not None or s.score_low is None else "insufficient"
+        table.add_row(s.id, escape(s.name), f"{s.iso2}/{s.iso3}", reviewed, pct(s.coverage), point, span)
     out.print(table)
-    out.print(f"[dim]Coverage: share of applicable rules with a known outcome. {DISCLAIMER}[/dim]")
+    out.print(f"[dim]Coverage: share of applicable rules with a known outcome. {SCORE_NOTE} {DISCLAIMER}[/dim]")
     return recorded(out)
 
 
@@ -260,13 +264,14 @@ def render_overview(overview: Overview, color: bool = False, width: int = 100) -
         title=f"{len(overview.jurisdictions)} jurisdictions, law as of {overview.as_of} (indicative scores)",
         title_justify="left",
     )
-    for column in ("Jurisdiction", "ISO", *[PILLAR_LABELS[p] for p in PILLARS], "Overall", "Coverage"):
+    for column in ("Jurisdiction", "ISO", *[PILLAR_LABELS[p] for p in PILLARS], "Overall", "Range", "Coverage"):
         table.add_column(column, justify="left" if column in ("Jurisdiction", "ISO") else "right")
     for row in overview.jurisdictions:
-        scores = ["–" if s.score is None else f"{s.score:.0f}" for s in [*row.pillars, row.overall]]
-        coverage = "–" if row.overall.coverage is None else f"{round(100 * row.overall.coverage)}%"
-        table.add_row(escape(row.name), row.iso3, *scores, coverage)
+        scores = [point_text(s) for s in [*row.pillars, row.overall]]
+        marker = "" if row.overall.sufficient else " *"
+        table.add_row(escape(row.name) + marker, row.iso3, *scores, range_text(row.overall), pct(row.overall.coverage))
     out.print(table)
+    out.print(f"[dim]* insufficient evidence: listed last, range only. {SCORE_NOTE}[/dim]")
     file = out.file
     assert isinstance(file, io.StringIO)
     return file.getvalue()

@@ -1,0 +1,59 @@
+"""Kazakhstan's profile gives the outcomes its texts decide (Law No. 110-VIII, Criminal Code), on the dates they held.
+
+Each expectation follows from a provision read in the official wording; if an edit of the profile or of a
+rule changes one, the test says which rule moved and on which date.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+TODAY = "2026-11-28"
+
+
+def statuses(cli, as_of: str) -> dict[str, str]:
+    result = cli("run", "kazakhstan", "--as-of", as_of, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return {f["rule"]: f["status"] for f in json.loads(result.stdout)["findings"]}
+
+
+@pytest.mark.parametrize(
+    ("rule", "allowed"),
+    [
+        ("aggravating-ict", {"not_met"}),  # CC Arts 128, 135: no ICT circumstance
+        ("extraterritorial-nationality", {"not_met", "partially_met"}),  # CC Art. 8(1): double criminality
+        ("reflection-period-30d", {"met", "partially_met"}),  # Law 110-VIII Art. 17(2)(12)
+        ("residence-permit", {"met", "partially_met"}),  # Law 110-VIII Arts 9(6), 17(2)(11)
+        ("safe-return", {"met", "partially_met", "not_met"}),  # Law 110-VIII Arts 20, 23: known
+        ("independent-monitor", {"met", "partially_met"}),  # Law 110-VIII Art. 11-1 from 2026-07-01
+        ("aggravating-core", {"met"}),  # CC Art. 128(2)-(4) and Art. 135
+        ("consent-irrelevant", {"met"}),  # notes to CC Arts 128 and 135 (2024)
+    ],
+)
+def test_today(cli, rule: str, allowed: set[str]) -> None:
+    assert statuses(cli, TODAY)[rule] in allowed
+
+
+def test_national_rapporteur_starts_on_1_july_2026(cli) -> None:
+    assert statuses(cli, "2026-06-30")["independent-monitor"] == "not_met"
+    assert statuses(cli, "2026-07-01")["independent-monitor"] in {"met", "partially_met"}
+
+
+def test_2022_keeps_the_gaps_of_the_old_code(cli) -> None:
+    found = statuses(cli, "2022-12-31")
+    assert found["aggravating-ict"] == "not_met"
+    assert found["specialised-law"] == "not_met"
+    assert found["extraterritorial-nationality"] == "partially_met"
+
+
+def test_tip_tiers_cover_every_edition_from_2001() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    profile = yaml.safe_load((Path(__file__).resolve().parents[2] / "jurisdictions" / "kazakhstan.yaml").read_text())
+    tiers = {entry["report_year"]: entry["tier"] for entry in profile["tip_tiers"]}
+    assert sorted(tiers) == list(range(2001, 2026))
+    assert tiers[2010] == "Tier 2 Watch List"  # Kelley-Heiss, checked against the 2010 report

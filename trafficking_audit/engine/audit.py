@@ -45,13 +45,7 @@ def build_audit(
     )
     cited = sorted({s for f in findings for e in f.evidence for s in e.sources})
     return Audit(
-        jurisdiction=JurisdictionRef(
-            id=profile.id,
-            name=profile.name,
-            iso2=profile.iso2,
-            iso3=profile.iso3,
-            last_reviewed=profile.last_reviewed,
-        ),
+        jurisdiction=JurisdictionRef.of(profile),
         as_of=as_of,
         rulebook_version=rulebook_version,
         headline=headline(profile.name, as_of, findings, scores),

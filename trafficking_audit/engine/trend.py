@@ -101,13 +101,7 @@ def build_trend(
             changes.extend(_changes(profile, previous, (day, findings)))
         previous = (day, findings)
     return Trend(  # type: ignore[call-arg]  # populate_by_name: the mypy plugin knows only the aliases
-        jurisdiction=JurisdictionRef(
-            id=profile.id,
-            name=profile.name,
-            iso2=profile.iso2,
-            iso3=profile.iso3,
-            last_reviewed=profile.last_reviewed,
-        ),
+        jurisdiction=JurisdictionRef.of(profile),
         rulebook_version=rulebook_version,
         start=dates[0],
         end=dates[-1],
@@ -127,6 +121,7 @@ def _changes(
     if not moved:
         return []
     changed = fact_changes(profile, old_day, profile, new_day)
+    read_by = {n.rule: rule_facts(o, n) for o, n in moved}
     return [
         TrendChange(  # type: ignore[call-arg]  # populate_by_name, as above
             date=new_day,
@@ -134,7 +129,7 @@ def _changes(
             title=n.title,
             from_=o.status,
             to=n.status,
-            facts=[c for c in changed if c.fact in rule_facts(o, n)],
+            facts=[c for c in changed if c.fact in read_by[n.rule]],
         )
         for o, n in moved
     ]

@@ -146,6 +146,17 @@ class JurisdictionRef(Result):
     iso3: str = Field(description="ISO 3166-1 alpha-3.")
     last_reviewed: dt.date = Field(description="When the profile was last reviewed.")
 
+    @classmethod
+    def of(cls, profile: Any) -> JurisdictionRef:
+        """The identity of a profile (any object with the profile's identity fields)."""
+        return cls(
+            id=profile.id,
+            name=profile.name,
+            iso2=profile.iso2,
+            iso3=profile.iso3,
+            last_reviewed=profile.last_reviewed,
+        )
+
 
 class StatisticsPoint(Result):
     """One year's count in a statistics series."""

@@ -24,6 +24,7 @@ from trafficking_audit.render.labels import (
     PILLAR_LABELS,
     SCORE_NOTE,
     TIER_SHORT,
+    TREND_NOTE,
     outcome_label,
 )
 
@@ -101,6 +102,7 @@ def _common(env: Environment) -> Environment:
         MIN_COVERAGE=MIN_COVERAGE,
         INDICATOR_LABELS=INDICATOR_LABELS,
         TIER_SHORT=TIER_SHORT,
+        TREND_NOTE=TREND_NOTE,
     )
     return env
 

@@ -16,8 +16,9 @@ from trafficking_audit.errors import InputError, display_path
 from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.load.provisions import PROVISIONS_FILE, load_provisions
 from trafficking_audit.models.provisions import CoverageReport
-from trafficking_audit.models.rule import PILLARS, Rule
+from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RulebookDocs, RuleEntry, RuleList, RulePage
+from trafficking_audit.models.vocabulary import PILLARS
 
 
 def rule_file(book: Rulebook, rule_id: str) -> str:

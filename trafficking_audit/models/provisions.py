@@ -17,7 +17,8 @@ from typing import Literal
 from pydantic import Field, StrictStr, model_validator
 
 from trafficking_audit.models.result import Result
-from trafficking_audit.models.rule import Strength, Strict
+from trafficking_audit.models.rule import Strict
+from trafficking_audit.models.vocabulary import Strength
 
 # The operative words of a provision as its text gives them.
 Wording = Literal["shall", "shall consider", "shall endeavour", "shall seek", "may", "defines", "states"]

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, computed_field
 
 from trafficking_audit.models.result import Result, SourceRef
-from trafficking_audit.models.vocabulary import Outcome
+from trafficking_audit.models.vocabulary import Outcome, Severity
 
 Level = Literal["error", "warning"]
 
@@ -105,7 +105,7 @@ class FindingChange(Result):
     jurisdiction: str = Field(description="Profile id.")
     rule: str = Field(description="Rule id.")
     title: str = Field(description="Rule title.")
-    severity: str = Field(description="Severity of the rule.")
+    severity: Severity = Field(description="Severity of the rule.")
     before: Outcome = Field(description="Outcome at the base revision.")
     after: Outcome = Field(description="Outcome now.")
     regression: bool = Field(description="True when the outcome got worse (met > partially_met > not_met).")

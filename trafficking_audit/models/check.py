@@ -64,6 +64,10 @@ CODES: dict[str, tuple[Level, str]] = {
     "example-failed": ("error", "A rule example gives another outcome than it expects."),
     "example-invalid": ("error", "A rule example's facts do not make a valid profile."),
     "example-coverage": ("warning", "A rule lacks an example for met, not_met or unknown."),
+    "duplicate-provision": ("error", "A provision of rules/provisions.yaml is listed twice."),
+    "unknown-rule": ("error", "A provision names a rule id the rulebook lacks."),
+    "rule-does-not-cite": ("error", "A provision names a rule that does not cite it."),
+    "uncovered-provision": ("warning", "A mandatory provision has neither a rule nor a not_assessed reason."),
 }
 
 

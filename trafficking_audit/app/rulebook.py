@@ -13,8 +13,9 @@ from pathlib import Path
 from trafficking_audit.engine.recommend import VERBS
 from trafficking_audit.errors import InputError
 from trafficking_audit.load.loader import Rulebook
+from trafficking_audit.models.elements import TAXONOMY
 from trafficking_audit.models.rule import PILLARS, Rule
-from trafficking_audit.models.rulebook import RulebookDocs, RuleEntry, RuleList, RulePage
+from trafficking_audit.models.rulebook import ElementCover, RulebookDocs, RuleEntry, RuleList, RulePage
 
 
 def rule_file(book: Rulebook, rule_id: str) -> str:
@@ -72,4 +73,9 @@ def rulebook_docs(book: Rulebook) -> RulebookDocs:
         index=rule_list(book).rules,
         instruments=list(book.instruments.values()),
         pages=[rule_page(book, rule.id) for rule in book.rules],
+        taxonomy=[
+            ElementCover(vocabulary=vocabulary, broader=entry.broader, narrower=list(entry.narrower), basis=entry.basis)
+            for vocabulary, entries in TAXONOMY.items()
+            for entry in entries
+        ],
     )

@@ -322,7 +322,8 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> s
         for i in page.instruments.values()
     ]
     recommendation = [
-        f"Graded '{page.verb}' ({rule.obligation}). Template (variables: jurisdiction, provision, missing):",
+        f"Graded '{page.verb}' ({rule.obligation}). "
+        "Template (variables: jurisdiction, provision, missing, missing_elements):",
         f"[italic]{escape(rule.recommendation)}[/italic]",
     ]
     bodies = [

@@ -15,7 +15,8 @@ from trafficking_audit.engine.conditions import Reading, compare, truth
 from trafficking_audit.engine.reasons import deciding, shortfall
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding
-from trafficking_audit.models.rule import Condition, Outcome, Rule
+from trafficking_audit.models.rule import Condition, Rule
+from trafficking_audit.models.vocabulary import Outcome
 
 __all__ = ["Reading", "Verdict", "binding", "compare", "evaluate", "outcome", "truth"]
 

@@ -11,6 +11,7 @@ import datetime as dt
 from pydantic import Field
 
 from trafficking_audit.models.result import SCHEMA_VERSION, PillarScore, Result
+from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 
 class RuleColumn(Result):
@@ -18,8 +19,15 @@ class RuleColumn(Result):
 
     id: str = Field(description="Rule id.")
     title: str = Field(description="Rule title.")
-    pillar: str = Field(description="Pillar.")
-    severity: str = Field(description="Severity.")
+    pillar: Pillar = Field(description="Pillar.")
+    severity: Severity = Field(description="Severity.")
+
+
+class ScoreOnDate(Result):
+    """A jurisdiction's overall score on one date, for the overview's sparkline."""
+
+    date: dt.date = Field(description="Date the law was assessed as of.")
+    overall: PillarScore = Field(description="Overall score, range and coverage on that date.")
 
 
 class JurisdictionRow(Result):
@@ -38,6 +46,11 @@ class JurisdictionRow(Result):
     coverage: float | None = Field(description="Overall evidence coverage (0-1).")
     overall: PillarScore = Field(description="Overall score and coverage.")
     pillars: list[PillarScore] = Field(description="Scores per pillar, in pillar order.")
+    history: list[ScoreOnDate] = Field(
+        default_factory=list,
+        description="Overall score on 1 January of each year from the start of the profile's history "
+        "(history_from, else its first dated fact) and on the overview's date: the trend sparkline.",
+    )
 
 
 class MatrixCell(Result):
@@ -45,9 +58,9 @@ class MatrixCell(Result):
 
     jurisdiction: str = Field(description="Profile id.")
     rule: str = Field(description="Rule id.")
-    pillar: str = Field(description="Pillar of the rule.")
-    severity: str = Field(description="Severity of the rule.")
-    status: str = Field(description="Outcome.")
+    pillar: Pillar = Field(description="Pillar of the rule.")
+    severity: Severity = Field(description="Severity of the rule.")
+    status: Outcome = Field(description="Outcome.")
 
 
 class Overview(Result):

@@ -6,13 +6,15 @@ from typing import Any
 
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.examples import EXAMPLE_DAY
+from trafficking_audit.models.provisions import CoverageReport
 from trafficking_audit.models.result import Audit
-from trafficking_audit.models.rule import PILLARS
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
 from trafficking_audit.models.trend import Trend
+from trafficking_audit.models.vocabulary import PILLARS
+from trafficking_audit.models.wording import value_text
 from trafficking_audit.render.jinja import md, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
-from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
+from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
 
 
 def render_audit(audit: Audit) -> str:
@@ -65,3 +67,8 @@ def render_rule_page(page: RulePage) -> str:
 def render_rulebook_docs(docs: RulebookDocs) -> str:
     """``docs/rules.md``: index, instruments, and every rule's page."""
     return render_template("rulebook_docs.md.j2", html=False, docs=docs, **_rule_words())
+
+
+def render_coverage(report: CoverageReport) -> str:
+    """``audit rules coverage`` as Markdown: the counts, then one table of provisions per instrument."""
+    return render_template("coverage.md.j2", html=False, report=report)

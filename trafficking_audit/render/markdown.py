@@ -11,12 +11,8 @@ from trafficking_audit.models.examples import EXAMPLE_DAY
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
 from trafficking_audit.models.trend import Trend
-<<<<<<< HEAD
-from trafficking_audit.render.jinja import md, md_code, render_template
-=======
 from trafficking_audit.models.vocabulary import PILLARS
-from trafficking_audit.render.jinja import md, render_template
->>>>>>> main
+from trafficking_audit.render.jinja import md, md_code, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
 

@@ -52,6 +52,8 @@ Means = Literal[
     "abuse_of_vulnerability",
     "payments_to_controller",
     "debt_bondage",
+    "other_coercion",
+    "other_improper_means",
 ]
 MeansRole = Literal["constituent", "aggravating_only", "illustrative", "not_covered"]
 Purpose = Literal[

@@ -13,9 +13,10 @@ from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
+from trafficking_audit.models.wording import value_text
 from trafficking_audit.render.jinja import md, md_code, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
-from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
+from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
 
 
 def render_audit(audit: Audit) -> str:

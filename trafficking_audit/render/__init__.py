@@ -29,6 +29,7 @@ Kind = Literal[
     "rule_tests",
     "rulebook_docs",
     "coverage",
+    "rules_diff",
 ]
 
 
@@ -61,6 +62,7 @@ RENDERERS: dict[Kind, dict[str, Renderer]] = {
     "rule_tests": _each("rule_tests", terminal="terminal", json="jsonout"),
     "rulebook_docs": _each("rulebook_docs", md="markdown"),
     "coverage": _each("coverage", terminal="terminal", md="markdown", json="jsonout"),
+    "rules_diff": _each("rules_diff", terminal="terminal", md="markdown", json="jsonout"),
 }
 # The formats of a report (an audit, a diff, an overview), the ones --output's extension can name.
 FORMATS: tuple[str, ...] = tuple(RENDERERS["audit"])
@@ -81,7 +83,9 @@ def render(fmt: str, result: Any, *, kind: Kind = "audit", color: bool = False, 
     """Render ``result`` (an Audit, or another result model named by ``kind``) in format ``fmt``."""
     function = RENDERERS[kind][check_format(fmt, RENDERERS[kind])].load()
     if fmt == STYLED:
-        return str(function(result, color=color, width=width))
+        from trafficking_audit.render.visible import visible_data  # a terminal obeys control characters
+
+        return str(function(visible_data(result), color=color, width=width))
     return str(function(result))
 
 

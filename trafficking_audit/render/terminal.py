@@ -25,6 +25,7 @@ from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
+from trafficking_audit.models.wording import value_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
@@ -40,7 +41,7 @@ from trafficking_audit.render.labels import (
     outcome_label,
     signed,
 )
-from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
+from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
 from trafficking_audit.render.text import fmt_value, pct, point_text, range_text, score_text, span_text
 
 TOP_RECOMMENDATIONS = 5
@@ -347,7 +348,8 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> s
         for i in page.instruments.values()
     ]
     recommendation = [
-        f"Graded '{page.verb}' ({rule.obligation}). Template (variables: jurisdiction, provision, missing):",
+        f"Graded '{page.verb}' ({rule.obligation}). "
+        "Template (variables: jurisdiction, provision, missing, missing_elements):",
         f"[italic]{escape(rule.recommendation)}[/italic]",
     ]
     bodies = [

@@ -24,8 +24,10 @@ from trafficking_audit.render.labels import (
     PILLAR_LABELS,
     SCORE_NOTE,
     TIER_SHORT,
+    fmt_value,
     outcome_label,
 )
+from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -46,17 +48,6 @@ def safe_url(value: Any) -> str | None:
     if re.match(r"^https?://[^\s<>\"'`]+$", url, re.IGNORECASE):
         return url
     return None
-
-
-def fmt_value(value: Any) -> str:
-    """A fact value for display."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) if value else "(none)"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def pct(value: float | None) -> str:
@@ -91,6 +82,7 @@ def _common(env: Environment) -> Environment:
         point=point_text,
         span=range_text,
         outcome=outcome_label,
+        decision=decision_text,
     )
     env.globals.update(
         OUTCOME_LABELS=OUTCOME_LABELS,
@@ -101,6 +93,9 @@ def _common(env: Environment) -> Environment:
         MIN_COVERAGE=MIN_COVERAGE,
         INDICATOR_LABELS=INDICATOR_LABELS,
         TIER_SHORT=TIER_SHORT,
+        PLAN_NOTE=PLAN_NOTE,
+        STATE_WORDS=STATE_WORDS,
+        plan_summary=plan_summary,
     )
     return env
 

@@ -42,7 +42,7 @@ from trafficking_audit.models.facts import Fact, select
 from trafficking_audit.models.paths import fact_paths, read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Evidence, Finding, PillarScore, SourceRef
-from trafficking_audit.models.rule import OUTCOME_RANK, PILLARS, Outcome
+from trafficking_audit.models.vocabulary import OUTCOME_RANK, PILLARS, Outcome
 
 LACKING: tuple[Outcome, ...] = ("partially_met", "not_met")
 # A trend needs at least this share of a pillar's applicable rules known on both sides.

@@ -20,7 +20,8 @@ from trafficking_audit.engine.trend import first_date, yearly_points
 from trafficking_audit.models.overview import JurisdictionRow, MatrixCell, Overview, RuleColumn, ScoreOnDate
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
-from trafficking_audit.models.rule import PILLARS, Rule
+from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.vocabulary import PILLARS
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from trafficking_audit.models.result import SCHEMA_VERSION, Evidence, JurisdictionRef, Result, SourceRef
-from trafficking_audit.models.rule import Outcome, Pillar, Severity
+from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 Change = Literal["same", "better", "worse", "not_comparable"]
 Trend = Literal["improved", "maintained", "declined", "not_comparable"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, PillarScore, SourceRef
-from trafficking_audit.models.rule import PILLARS
 from trafficking_audit.models.trend import Trend
+from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.render.charts import Chart, Sparkline, count_chart, score_chart, sparkline
 from trafficking_audit.render.jinja import pct, point_text, range_text, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, INDICATOR_LABELS, PILLAR_LABELS, TREND_LABELS, signed

@@ -21,9 +21,10 @@ from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.research_plan import NeededFact, ResearchPlan
 from trafficking_audit.models.result import Audit, Finding
-from trafficking_audit.models.rule import PILLARS, Rule
+from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
 from trafficking_audit.models.trend import Trend
+from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.render.jinja import fmt_value, pct, point_text, range_text, score_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,

@@ -14,8 +14,9 @@ from typing import Any
 
 from trafficking_audit.models.check import CheckReport, FindingChange, Problem
 from trafficking_audit.render import check_format
-from trafficking_audit.render.jinja import fmt_value, render_template
+from trafficking_audit.render.jinja import render_template
 from trafficking_audit.render.jsonout import dump
+from trafficking_audit.render.labels import fmt_value
 from trafficking_audit.render.sarif import render_sarif
 
 

@@ -25,7 +25,7 @@ from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
-from trafficking_audit.render.jinja import fmt_value, pct, point_text, range_text, score_text
+from trafficking_audit.render.jinja import pct, point_text, range_text, score_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
@@ -38,6 +38,7 @@ from trafficking_audit.render.labels import (
     TREND_LABELS,
     TREND_NOTE,
     comparable_text,
+    fmt_value,
     outcome_label,
     signed,
 )

@@ -29,6 +29,7 @@ Kind = Literal[
     "rule_tests",
     "rulebook_docs",
     "research_plan",
+    "coverage",
 ]
 
 
@@ -61,6 +62,7 @@ RENDERERS: dict[Kind, dict[str, Renderer]] = {
     "rule_tests": _each("rule_tests", terminal="terminal", json="jsonout"),
     "rulebook_docs": _each("rulebook_docs", md="markdown"),
     "research_plan": _each("research_plan", terminal="terminal", md="markdown", json="jsonout"),
+    "coverage": _each("coverage", terminal="terminal", md="markdown", json="jsonout"),
 }
 # The formats of a report (an audit, a diff, an overview), the ones --output's extension can name.
 FORMATS: tuple[str, ...] = tuple(RENDERERS["audit"])

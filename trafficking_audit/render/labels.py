@@ -5,8 +5,6 @@ Outcomes are never conveyed by colour alone: each has a symbol and a word.
 
 from __future__ import annotations
 
-from typing import Any
-
 from trafficking_audit.models.result import MIN_COVERAGE
 
 OUTCOME_LABELS = {
@@ -81,14 +79,3 @@ def signed(difference: float | None) -> str:
     if difference is None:
         return "–"
     return "0" if difference == 0 else f"{difference:+.0f}"
-
-
-def fmt_value(value: Any) -> str:
-    """A fact value for display."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) if value else "(none)"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

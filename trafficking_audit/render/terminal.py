@@ -26,7 +26,6 @@ from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
-from trafficking_audit.render.jinja import pct, point_text, range_text, score_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
@@ -39,12 +38,12 @@ from trafficking_audit.render.labels import (
     TREND_LABELS,
     TREND_NOTE,
     comparable_text,
-    fmt_value,
     outcome_label,
     signed,
 )
 from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
+from trafficking_audit.render.text import fmt_value, pct, point_text, range_text, score_text, span_text
 
 TOP_RECOMMENDATIONS = 5
 
@@ -298,7 +297,7 @@ def render_listing(summaries: list[JurisdictionSummary], color: bool = False, wi
         table.add_column(column, justify="right" if column in ("Coverage", "Score", "Range") else "left")
     for s in summaries:
         reviewed = s.last_reviewed.isoformat()
-        span = "–" if s.score_low is None or s.score_high is None else f"{s.score_low:.0f}–{s.score_high:.0f}"
+        span = span_text(s.score_low, s.score_high)
         point = score_text(s.score) if s.score is not None or s.score_low is None else "insufficient"
         table.add_row(s.id, escape(s.name), f"{s.iso2}/{s.iso3}", reviewed, pct(s.coverage), point, span)
     out.print(table)

@@ -52,6 +52,8 @@ Means = Literal[
     "abuse_of_vulnerability",
     "payments_to_controller",
     "debt_bondage",
+    "other_coercion",
+    "other_improper_means",
 ]
 MeansRole = Literal["constituent", "aggravating_only", "illustrative", "not_covered"]
 Purpose = Literal[
@@ -623,6 +625,14 @@ class Cooperation(Section):
             "Police, border and immigration authorities exchange information on trafficking cases with "
             "foreign counterparts through set channels (liaison officers, Interpol, regional bodies) "
             "(Palermo Art. 10(1); UNTOC Art. 27)."
+        ),
+    )
+    shared_information_safeguards: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Information received from foreign authorities is used only within the restrictions the "
+            "sending state sets, under a law or agreement that binds the authorities (Palermo Art. 10(3); "
+            "UNTOC Art. 18(5), (19))."
         ),
     )
     foreign_confiscation_orders: Dated[StrictBool] | None = Field(

@@ -140,7 +140,9 @@ class Rule(Strict):
     met: Condition = Field(description="The condition for `met`.")
     partially_met: Condition | None = Field(default=None, description="The condition for `partially_met`.")
     recommendation: StrictStr = Field(
-        description="Recommendation template (sandboxed Jinja). Variables: `jurisdiction`, `provision`, `missing`."
+        description="Recommendation template (sandboxed Jinja). Variables: `jurisdiction`, `provision`, `missing` "
+        "(facts unknown on the audit date) and `missing_elements` (the elements the condition asks for that the "
+        "profile lacks, in words, e.g. `slavery`, `abuse of power`)."
     )
     examples: list[Example] = Field(default_factory=list, description="Example profiles with expected outcomes.")
     # Where the recommendation stands in its rule file (set by the loader; not a field of the file), so

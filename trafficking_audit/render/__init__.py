@@ -30,6 +30,7 @@ Kind = Literal[
     "rulebook_docs",
     "research_plan",
     "coverage",
+    "rules_diff",
 ]
 
 
@@ -63,6 +64,7 @@ RENDERERS: dict[Kind, dict[str, Renderer]] = {
     "rulebook_docs": _each("rulebook_docs", md="markdown"),
     "research_plan": _each("research_plan", terminal="terminal", md="markdown", json="jsonout"),
     "coverage": _each("coverage", terminal="terminal", md="markdown", json="jsonout"),
+    "rules_diff": _each("rules_diff", terminal="terminal", md="markdown", json="jsonout"),
 }
 # The formats of a report (an audit, a diff, an overview), the ones --output's extension can name.
 FORMATS: tuple[str, ...] = tuple(RENDERERS["audit"])

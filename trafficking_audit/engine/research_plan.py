@@ -155,7 +155,7 @@ def decided(
 def _suppose(rule: Rule, profile: Profile, day: dt.date, supposed: dict[str, Any]) -> tuple[Outcome, bool | None]:
     """The rule's outcome, and the truth of its met condition, were the supposed facts to hold."""
     reading = Supposing(profile, day, supposed=supposed)
-    status, _reason = outcome(rule, reading)
+    status = outcome(rule, reading).status
     return status, truth(rule.met, reading)
 
 

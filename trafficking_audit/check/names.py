@@ -11,6 +11,7 @@ case folded). The other profiles of the data folder are read to find the clashes
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import PurePath
 
 from trafficking_audit.check.problems import at
 from trafficking_audit.load.loader import LoadedProfile, ProfileIndex
@@ -22,11 +23,15 @@ def check_names(checked: Sequence[LoadedProfile], data: Sequence[LoadedProfile])
     """A problem at each name of a checked profile that another profile of the data folder answers to.
 
     ``data`` is every profile of the data folder (checked ones included); a checked file from
-    elsewhere is compared with them as if it were added, not with other files from elsewhere.
+    elsewhere is compared with them as if it were copied in (replacing the data's file of the same
+    name, if any), not with other files from elsewhere.
     """
     for loaded in checked:
         own = ProfileIndex.names(loaded)
-        rest = [n for other in data if other.document.path != loaded.document.path for n in ProfileIndex.names(other)]
+        file_name = PurePath(loaded.document.path).name  # a file of that name in the data is what it would replace
+        rest = [
+            n for other in data if PurePath(other.document.path).name != file_name for n in ProfileIndex.names(other)
+        ]
         for _key, found in clashes([*own, *rest]):
             mine = [n for n in found if n.owner == loaded.document.path]
             if not mine:  # a clash of two other profiles: reported when they are checked

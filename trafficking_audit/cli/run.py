@@ -12,6 +12,7 @@ from trafficking_audit.app import report_cache
 from trafficking_audit.app.output import emit
 from trafficking_audit.app.report_cache import CachedReport, ReportRequest
 from trafficking_audit.cli.common import (
+    AllowFutureOption,
     AsOfOption,
     DataOption,
     FormatOption,
@@ -19,6 +20,8 @@ from trafficking_audit.cli.common import (
     RuleOption,
     SkipRuleOption,
     StandardOption,
+    check_future,
+    check_history,
     guarded,
     open_session,
     parse_date,
@@ -78,11 +81,13 @@ def run(
             show_default=False,
         ),
     ] = None,
+    allow_future: AllowFutureOption = False,
 ) -> None:
     """Audit a jurisdiction's anti-trafficking law against the rulebook."""
     if fail_on is not None and fail_on not in SEVERITIES:
         raise InputError(f"--fail-on {fail_on}: expected one of {', '.join(SEVERITIES)}", code="usage")
     day = parse_date(as_of) or dt.date.today()
+    check_future(day, allow_future)
     if all_:
         # Imported here, not at the top: `audit --help` and other commands should not pay for them.
         from trafficking_audit.cli.overview import run_all
@@ -122,6 +127,7 @@ def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
     session = open_session(location=request.location)
     rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)
     loaded = session.profiles.resolve(request.jurisdiction)
+    check_history(loaded, dt.date.fromisoformat(request.as_of))
     audit = session.audit(loaded, rules, parse_day(request.as_of))
     text = render(request.fmt, audit, color=color, width=terminal_width())
     warnings = tuple(warning_lines(session.warnings(loaded)))

@@ -110,6 +110,21 @@ def check_history(loaded: LoadedProfile, day: dt.date, option: str = "--as-of") 
         )
 
 
+def check_min_coverage(value: float | None) -> None:
+    """``--min-coverage`` must be a share between 0 and 1."""
+    if value is not None and not 0 <= value <= 1:
+        raise InputError(f"--min-coverage {value}: expected a share between 0 and 1 (e.g. 0.7)", code="usage")
+
+
+def below_coverage(name: str, coverage: float | None, minimum: float) -> bool:
+    """Whether ``coverage`` misses ``--min-coverage``; says so on standard error (no applicable rule: missed)."""
+    if coverage is not None and coverage >= minimum:
+        return False
+    shown = "none (no rule applies)" if coverage is None else f"{coverage:.0%} ({coverage})"
+    typer.echo(f"{name}: evidence coverage {shown} is below --min-coverage {minimum}", err=True)
+    return True
+
+
 def warning_lines(problems: Iterable[Problem]) -> list[str]:
     """Warnings as ``audit check`` prints them: ``file:line:col: warning: message [code]``."""
     return [f"{p.path}:{p.line}:{p.col}: warning: {p.message} [{p.code}]" for p in problems]
@@ -156,6 +171,15 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of", help="Assess the law as it stood on this date (YYYY-MM-DD). Default: today.", show_default=False
+    ),
+]
+MinCoverageOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-coverage",
+        help="Exit 1 (after writing the report) when evidence coverage, the share of applicable rules with a "
+        "known outcome, is below this share (0-1), e.g. 0.7.",
+        show_default=False,
     ),
 ]
 AllowFutureOption = Annotated[

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trafficking_audit.models.research_plan import NeededFact
 from trafficking_audit.models.rule import Citation
 from trafficking_audit.models.vocabulary import Obligation, Outcome, Pillar, Severity
 
@@ -198,6 +199,15 @@ class TipTier(Result):
     note: str | None = Field(default=None, description="The profile's comment.")
 
 
+class QualityNote(Result):
+    """One kind of warning ``audit check`` gives about the audited profile, summarised for the report."""
+
+    code: str = Field(description="The check's code, e.g. `unsourced-fact` (see `audit check`).")
+    count: int = Field(description="How many times the profile has this problem.")
+    description: str = Field(description="What the code means.")
+    first: str = Field(description="The first occurrence: `file:line:col: message`.")
+
+
 class Audit(Result):
     """A complete audit: the JSON report is this model."""
 
@@ -218,8 +228,19 @@ class Audit(Result):
         description="The profile's criminal justice and victim figures, one series per indicator and counting "
         "basis (descriptive: not part of the score).",
     )
+    evidence_needed: list[NeededFact] = Field(
+        default_factory=list,
+        description="The research plan: each unknown or absent fact that decides at least one rule left unknown, "
+        "with the rules it would decide, the value that would meet each, and where to look; facts deciding "
+        "critical and mandatory rules first, then by the number of rules decided.",
+    )
     tip_tiers: list[TipTier] = Field(
         default_factory=list,
         description="US TIP report tier placements by report year, oldest first (an external assessment: not part "
         "of the score).",
+    )
+    data_quality: list[QualityNote] | None = Field(
+        default=None,
+        description="The warnings of `audit check`'s consistency checks on the audited profile, by code (an empty "
+        "list: none); null when the profile was not checked (an audit made outside the command line).",
     )

@@ -244,9 +244,15 @@ class ProfileIndex:
             names = [profile.id, profile.iso2, profile.iso3, profile.name, *profile.aliases]
             if wanted in (n.casefold() for n in names):
                 return loaded
-        known = ", ".join(p.profile.id for p in self.all()) or "none"
+        import difflib
+
+        ids = [p.profile.id for p in self.all()]
+        titles = {n.casefold(): p.profile.id for p in self.all() for n in (p.profile.name, *p.profile.aliases)}
+        close = difflib.get_close_matches(wanted, [*ids, *titles], n=1, cutoff=0.75)
+        hint = f"did you mean '{titles.get(close[0], close[0])}'? " if close else ""
+        known = ", ".join(ids) or "none"
         raise InputError(
-            f"unknown jurisdiction '{argument}' (known: {known}; or give a path to a YAML file)", code="usage"
+            f"unknown jurisdiction '{argument}' ({hint}known: {known}; or give a path to a YAML file)", code="usage"
         )
 
 

@@ -18,7 +18,8 @@ def test_streamed_overview_is_the_overview_of_complete_audits(session) -> None:
     audits = [session.audit(loaded, rules, DAY) for loaded in session.profiles.all()]
     expected = build_overview(audits, rules, DAY, session.rulebook.version)
     entries = [
-        entry_of_findings(item.profile, findings_for(item.profile, rules, DAY), DAY) for item in session.profiles.each()
+        entry_of_findings(item.profile, findings_for(item.profile, rules, DAY, session.rulebook.instruments), DAY)
+        for item in session.profiles.each()
     ]
     streamed = assemble_overview(entries, rules, DAY, session.rulebook.version)
     assert streamed == expected
@@ -40,5 +41,5 @@ def test_session_audits_equal_audits_built_from_the_peers_findings(session) -> N
     for loaded in session.profiles.all():
         made = session.audit(loaded, rules, DAY)
         assert made == build_audit(
-            loaded.profile, rules, DAY, session.rulebook.version, peers, instruments=session.instrument_names()
+            loaded.profile, rules, DAY, session.rulebook.version, session.rulebook.instruments, peers
         )

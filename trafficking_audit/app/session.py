@@ -50,7 +50,10 @@ class Session:
         key = (as_of, tuple(r.id for r in rules))
         if key not in self._peers:
             self._peers[key] = {
-                loaded.profile.id: (loaded.profile, findings_for(loaded.profile, rules, as_of))
+                loaded.profile.id: (
+                    loaded.profile,
+                    findings_for(loaded.profile, rules, as_of, self.rulebook.instruments),
+                )
                 for loaded in self.profiles.all()
             }
         return self._peers[key]
@@ -64,9 +67,5 @@ class Session:
         own = peers.get(loaded.profile.id)
         known = own[1] if own is not None and own[0] is loaded.profile else None  # evaluated once, not twice
         return build_audit(
-            loaded.profile, rules, as_of, self.rulebook.version, self._peer_index[key], known, self.instrument_names()
+            loaded.profile, rules, as_of, self.rulebook.version, self.rulebook.instruments, self._peer_index[key], known
         )
-
-    def instrument_names(self) -> dict[str, str]:
-        """Short names of the rulebook's instruments, by id."""
-        return {i.id: i.short for i in self.rulebook.instruments.values()}

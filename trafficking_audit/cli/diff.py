@@ -85,9 +85,9 @@ def diff(
     session = Session.open(data)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
     profiles = [session.profiles.resolve(s.jurisdiction).profile for s in sides]
-    instruments = session.instrument_names()
+    instruments = session.rulebook.instruments
     audits = [
-        build_audit(p, rules, s.as_of, session.rulebook.version, instruments=instruments)
+        build_audit(p, rules, s.as_of, session.rulebook.version, instruments)
         for p, s in zip(profiles, sides, strict=True)
     ]
     result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only)

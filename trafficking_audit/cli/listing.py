@@ -37,5 +37,7 @@ def list_(
     check_format(fmt, RENDERERS["listing"])
     day = parse_date(as_of) or dt.date.today()
     session = Session.open(data)
-    summaries = list_jurisdictions((loaded.profile for loaded in session.profiles.all()), session.rulebook.rules, day)
+    summaries = list_jurisdictions(
+        (loaded.profile for loaded in session.profiles.all()), session.rulebook.rules, day, session.rulebook.instruments
+    )
     emit(render(fmt, summaries, kind="listing", color=want_color(), width=terminal_width()), None)

@@ -39,7 +39,11 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
             for item in session.profiles.each():
-                entries.append(entry_of_findings(item.profile, findings_for(item.profile, rules, day), day))
+                entries.append(
+                    entry_of_findings(
+                        item.profile, findings_for(item.profile, rules, day, session.rulebook.instruments), day
+                    )
+                )
                 advance(item.profile.id)
         else:
             for item in session.profiles.all():

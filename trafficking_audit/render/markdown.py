@@ -45,7 +45,7 @@ def _rule_words() -> dict[str, Any]:
 
     return {
         "sections": RULE_SECTIONS,
-        "binding_lines": lambda rule: binding_lines(rule, code, md),
+        "binding_lines": lambda page: binding_lines(page.rule, page.instruments, code, md),
         "decision_lines": lambda rule: decision_lines(rule, code, md),
         "value_text": value_text,
         "example_day": EXAMPLE_DAY,

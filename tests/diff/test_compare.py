@@ -34,7 +34,7 @@ def test_one_jurisdiction_over_time() -> None:
         ("prosecution", "improved"),
         ("protection", "improved"),
         ("prevention", "declined"),
-        ("partnership", None),
+        ("partnership", "not_comparable"),  # its one applicable rule turned unknown
         ("overall", "improved"),
     ]
     prevention = d.pillars[2]

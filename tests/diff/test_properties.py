@@ -36,7 +36,13 @@ FACTS: dict[str, st.SearchStrategy[Any]] = {
 }
 DAYS = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31))
 SWAP_CHANGE = {"same": "same", "better": "worse", "worse": "better", "not_comparable": "not_comparable"}
-SWAP_TREND = {"improved": "declined", "declined": "improved", "maintained": "maintained", None: None}
+SWAP_TREND = {
+    "improved": "declined",
+    "declined": "improved",
+    "maintained": "maintained",
+    "not_comparable": "not_comparable",
+    None: None,
+}
 
 
 def fact(value: Any, source: str, **period: dt.date) -> dict[str, Any]:
@@ -93,7 +99,8 @@ def assert_no_difference(d: Diff) -> None:
     assert (c.differing, c.better, c.worse, c.not_comparable, c.only_left, c.only_right) == (0, 0, 0, 0, 0, 0)
     assert d.right_has == [] and d.left_has == [] and d.facts_changed == []
     assert all(p.difference in (0, None) and p.left == p.right for p in d.pillars)
-    assert all(p.trend in ("maintained", None) for p in d.pillars)
+    assert all(p.trend in ("maintained", "not_comparable", None) for p in d.pillars)
+    assert all(p.comparable_difference in (0, None) and d.evidence_lost == d.evidence_gained == [] for p in d.pillars)
 
 
 def assert_swapped(ab: Diff, ba: Diff) -> None:
@@ -114,6 +121,7 @@ def assert_swapped(ab: Diff, ba: Diff) -> None:
         s.differing,
     )
     assert (ab.right_has, ab.left_has) == (ba.left_has, ba.right_has)
+    assert [e.rule for e in ab.evidence_lost] == [e.rule for e in ba.evidence_gained]
     swapped = [(f.fact, f.right, f.left) for f in ba.facts_changed]
     assert [(f.fact, f.left, f.right) for f in ab.facts_changed] == swapped
 
@@ -139,6 +147,11 @@ def swap_pillar(p: PillarDiff) -> PillarDiff:
             "right_coverage": p.left_coverage,
             "difference": None if p.difference is None else -p.difference + 0.0,
             "trend": SWAP_TREND[p.trend],
+            "comparable_left": p.comparable_right,
+            "comparable_right": p.comparable_left,
+            "comparable_difference": None if p.comparable_difference is None else -p.comparable_difference + 0.0,
+            "evidence_lost": p.evidence_gained,
+            "evidence_gained": p.evidence_lost,
         }
     )
 

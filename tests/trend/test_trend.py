@@ -137,3 +137,17 @@ def test_html_report_draws_the_statistics(cli, tmp_path) -> None:
     for year, value in ((2019, 182), (2020, 111), (2021, 103)):
         assert f"{year}: {value}" in section  # each point's title names year and count
     assert "not part of the score" in section or "does not use it" in section
+
+
+def test_html_chart_bands_the_overall_range_and_marks_only_sufficient_scores(cli) -> None:
+    from trafficking_audit.models.trend import Trend
+    from trafficking_audit.render.html import trend_chart
+
+    for name in ("kazakhstan", "turkmenistan"):
+        trend = Trend.model_validate_json(cli("trend", name, "--to", "2026-12-01", "--format", "json").stdout)
+        chart = trend_chart(trend)
+        overall, *pillars = chart.series
+        assert overall.band and not any(p.band for p in pillars)
+        sufficient = [p for p in trend.points if p.scores.overall.sufficient]
+        assert len(overall.marks) == len(sufficient)
+    assert not sufficient  # Turkmenistan: too thin on every date, so the chart draws its range alone

@@ -13,8 +13,9 @@ from pathlib import Path
 from trafficking_audit.engine.recommend import VERBS
 from trafficking_audit.errors import InputError
 from trafficking_audit.load.loader import Rulebook
-from trafficking_audit.models.rule import PILLARS, Rule
+from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RulebookDocs, RuleEntry, RuleList, RulePage
+from trafficking_audit.models.vocabulary import PILLARS
 
 
 def rule_file(book: Rulebook, rule_id: str) -> str:

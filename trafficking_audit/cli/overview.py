@@ -18,7 +18,13 @@ from trafficking_audit.app.output import emit, write_file
 from trafficking_audit.app.session import Session
 from trafficking_audit.cli.common import terminal_width, want_color
 from trafficking_audit.engine.audit import findings_for
-from trafficking_audit.engine.overview import Entry, assemble_overview, entry_of_audit, entry_of_findings
+from trafficking_audit.engine.overview import (
+    Entry,
+    assemble_overview,
+    entry_of_audit,
+    entry_of_findings,
+    score_history,
+)
 from trafficking_audit.errors import InputError
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import Rule
@@ -39,17 +45,19 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
             for item in session.profiles.each():
-                entries.append(
-                    entry_of_findings(
-                        item.profile, findings_for(item.profile, rules, day, session.rulebook.instruments), day
-                    )
-                )
+                findings = findings_for(item.profile, rules, day, session.rulebook.instruments)
+                history = score_history(item.profile, rules, day, session.rulebook.instruments, findings)
+                entries.append(entry_of_findings(item.profile, findings, day, history))
                 advance(item.profile.id)
         else:
             for item in session.profiles.all():
                 audit = session.audit(item, rules, day)
                 write_reports(output_dir, audit, fmt)
-                entries.append(entry_of_audit(audit))
+                entries.append(
+                    entry_of_audit(
+                        audit, score_history(item.profile, rules, day, session.rulebook.instruments, audit.findings)
+                    )
+                )
                 advance(item.profile.id)
     overview = assemble_overview(entries, rules, day, session.rulebook.version)
     if output_dir is None:

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from trafficking_audit.models.facts import select
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import BindingCitation
-from trafficking_audit.models.rule import OBLIGATIONS, Citation, Instrument, Obligation, Rule
+from trafficking_audit.models.rule import Citation, Instrument, Rule
+from trafficking_audit.models.vocabulary import OBLIGATIONS, Obligation
 from trafficking_audit.models.vocabulary import STRENGTH_OBLIGATION as LEVEL
 
 # Kinds of instrument that bind no state: they count as yardsticks for everyone.

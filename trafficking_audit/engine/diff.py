@@ -7,6 +7,13 @@ results (made with the same rulebook and rule selection) and, for changed facts,
 two profiles. Pure functions, no I/O. Outcomes are ranked met > partially_met >
 not_met; a change to or from unknown or not applicable is reported but is neither
 better nor worse, because "unknown" is not "no".
+
+A pillar's trend over time is read only over the rules known on both dates: when a
+rule turns unknown its outcome leaves one side's score, and the score can rise with
+no change in the law (Kazakhstan's prosecution score rose from 74 to 81 when two
+unmet rules turned unknown). Such rules are listed as evidence lost, and when fewer
+than half of a pillar's applicable rules are known on both sides the trend is
+"not comparable", with the reason.
 """
 
 from __future__ import annotations
@@ -16,11 +23,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from trafficking_audit.engine.recommend import source_refs
+from trafficking_audit.engine.scoring import pillar_score
 from trafficking_audit.models.diff import (
     Change,
     Diff,
     DiffCounts,
     DiffSide,
+    EvidenceChange,
     FactChange,
     Lesson,
     PillarDiff,
@@ -33,9 +42,11 @@ from trafficking_audit.models.facts import Fact, select
 from trafficking_audit.models.paths import fact_paths, read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Evidence, Finding, PillarScore, SourceRef
-from trafficking_audit.models.rule import OUTCOME_RANK, Outcome
+from trafficking_audit.models.vocabulary import OUTCOME_RANK, PILLARS, Outcome
 
 LACKING: tuple[Outcome, ...] = ("partially_met", "not_met")
+# A trend needs at least this share of a pillar's applicable rules known on both sides.
+MIN_COMPARABLE = 0.5
 
 
 def change(left: Outcome, right: Outcome) -> Change:
@@ -86,10 +97,15 @@ def compare(
         changed_only=changed_only,
         headline=headline(sides[0].label, sides[1].label, counts),
         counts=counts,
-        pillars=[pillar_diff(lp, rp, same) for lp, rp in zip(pillar_scores(left), pillar_scores(right), strict=True)],
+        pillars=[
+            pillar_diff(lp, rp, pairs, same)
+            for lp, rp, pairs in zip(pillar_scores(left), pillar_scores(right), pillar_pairs(left, right), strict=True)
+        ],
         rules=[r for r in rules if r.change != "same"] if changed_only else rules,
         right_has=lessons(left.findings, right.findings, right.sources),
         left_has=lessons(right.findings, left.findings, left.sources),
+        evidence_lost=evidence_changes(left.findings, right.findings, lost=True) if same else [],
+        evidence_gained=evidence_changes(left.findings, right.findings, lost=False) if same else [],
         facts_changed=facts,
     )
 
@@ -151,7 +167,7 @@ def count(rules: Sequence[RuleDiff]) -> DiffCounts:
 
 
 def trend(difference: float | None) -> Trend | None:
-    """The trend word for a score difference (None when there is no difference to read)."""
+    """The trend word for a score difference over comparable rules (None when there is none to read)."""
     if difference is None:
         return None
     if difference > 0:
@@ -159,20 +175,72 @@ def trend(difference: float | None) -> Trend | None:
     return "declined" if difference < 0 else "maintained"
 
 
-def pillar_diff(left: PillarScore, right: PillarScore, same_jurisdiction: bool) -> PillarDiff:
-    """Both scores of one pillar, their difference and, for one jurisdiction, the trend."""
-    difference = None
-    if left.score is not None and right.score is not None:
-        difference = round(right.score - left.score, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+Pair = tuple[Finding, Finding]
+
+
+def pillar_pairs(left: Audit, right: Audit) -> list[list[Pair]]:
+    """The (left, right) findings of each pillar, then of all rules (the order of :func:`pillar_scores`)."""
+    pairs = list(zip(left.findings, right.findings, strict=True))
+    return [[p for p in pairs if p[0].pillar == pillar] for pillar in PILLARS] + [pairs]
+
+
+def known(status: Outcome) -> bool:
+    """Whether an outcome is known and scored (met, partially met or not met)."""
+    return status in OUTCOME_RANK
+
+
+def pillar_diff(left: PillarScore, right: PillarScore, pairs: Sequence[Pair], same_jurisdiction: bool) -> PillarDiff:
+    """Both scores of one pillar, their difference and, for one jurisdiction, the trend over comparable rules."""
+    applicable = [p for p in pairs if not (p[0].status == p[1].status == "not_applicable")]
+    both = [p for p in applicable if known(p[0].status) and known(p[1].status)]
+    before = pillar_score(left.pillar, (p[0] for p in both)).score if both else None
+    after = pillar_score(left.pillar, (p[1] for p in both)).score if both else None
+    comparable_difference = points(before, after)
+    reason = None
+    if len(both) < MIN_COMPARABLE * len(applicable) or not applicable:
+        reason = (
+            f"only {len(both)} of {len(applicable)} applicable rules are known on both sides "
+            f"(a trend needs at least {MIN_COMPARABLE:.0%})"
+            if applicable
+            else "no rule applies"
+        )
+    trend_word: Trend | None = None
+    if same_jurisdiction:
+        trend_word = "not_comparable" if reason is not None else trend(comparable_difference)
     return PillarDiff(
         pillar=left.pillar,
         left=left.score,
         right=right.score,
-        difference=difference,
+        difference=points(left.score, right.score),
         left_coverage=left.coverage,
         right_coverage=right.coverage,
-        trend=trend(difference) if same_jurisdiction else None,
+        applicable=len(applicable),
+        comparable=len(both),
+        comparable_left=before,
+        comparable_right=after,
+        comparable_difference=comparable_difference,
+        evidence_lost=sum(1 for a, b in applicable if known(a.status) and b.status == "unknown"),
+        evidence_gained=sum(1 for a, b in applicable if a.status == "unknown" and known(b.status)),
+        trend=trend_word,
+        trend_reason=reason if same_jurisdiction else None,
     )
+
+
+def points(left: float | None, right: float | None) -> float | None:
+    """Right minus left, rounded to a tenth (None when either is None)."""
+    if left is None or right is None:
+        return None
+    return round(right - left, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def evidence_changes(left: Sequence[Finding], right: Sequence[Finding], lost: bool) -> list[EvidenceChange]:
+    """Rules known on one side and unknown on the other: lost (known on the left) or gained (known on the right)."""
+    found = []
+    for a, b in zip(left, right, strict=True):
+        was, now = (a, b) if lost else (b, a)
+        if known(was.status) and now.status == "unknown":
+            found.append(EvidenceChange(**rule_ref(a), left=a.status, right=b.status, missing=list(now.missing)))
+    return found
 
 
 def lessons(lacking: Sequence[Finding], meeting: Sequence[Finding], sources: Sequence[SourceRef]) -> list[Lesson]:

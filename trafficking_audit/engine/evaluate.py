@@ -17,7 +17,8 @@ from trafficking_audit.models.facts import select
 from trafficking_audit.models.paths import read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Evidence, Finding
-from trafficking_audit.models.rule import Condition, Instrument, Outcome, Rule
+from trafficking_audit.models.rule import Condition, Instrument, Rule
+from trafficking_audit.models.vocabulary import Outcome
 
 Truth = bool | None  # None is "unknown"
 

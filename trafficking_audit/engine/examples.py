@@ -22,7 +22,8 @@ from trafficking_audit.load.validation import to_input_error
 from trafficking_audit.load.yamlsource import Document, PathKey
 from trafficking_audit.models.examples import EXAMPLE_DAY, ExampleGap, ExampleResult, RuleTestReport
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.rule import OUTCOMES, Outcome, Rule
+from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.vocabulary import OUTCOMES, Outcome
 
 EXAMPLE_IDENTITY: dict[str, Any] = {
     "id": "example",

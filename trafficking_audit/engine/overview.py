@@ -11,15 +11,17 @@ by ``audit run --all`` needs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from trafficking_audit.engine.audit import headline
-from trafficking_audit.engine.scoring import headline_score, score
-from trafficking_audit.models.overview import JurisdictionRow, MatrixCell, Overview, RuleColumn
+from trafficking_audit.engine.audit import findings_for, headline
+from trafficking_audit.engine.scoring import headline_score, pillar_score, score
+from trafficking_audit.engine.trend import first_date, yearly_points
+from trafficking_audit.models.overview import JurisdictionRow, MatrixCell, Overview, RuleColumn, ScoreOnDate
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
-from trafficking_audit.models.rule import PILLARS, Rule
+from trafficking_audit.models.rule import Instrument, Rule
+from trafficking_audit.models.vocabulary import PILLARS
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,11 @@ class Entry:
     statuses: dict[str, str]
 
 
-def row_of(ref: JurisdictionRef | Profile, headline_text: str, scores: Scores) -> JurisdictionRow:
-    """A jurisdiction's row: identity, verdict, the headlined score with its bounds, and the pillar scores."""
+def row_of(
+    ref: JurisdictionRef | Profile, headline_text: str, scores: Scores, history: Sequence[ScoreOnDate] = ()
+) -> JurisdictionRow:
+    """A jurisdiction's row: identity, verdict, the headlined score with its bounds, the pillar scores and
+    the overall score over the years (``history``)."""
     overall = scores.overall
     return JurisdictionRow(
         id=ref.id,
@@ -45,19 +50,46 @@ def row_of(ref: JurisdictionRef | Profile, headline_text: str, scores: Scores) -
         coverage=overall.coverage,
         overall=overall,
         pillars=scores.pillars,
+        history=list(history),
     )
 
 
-def entry_of_audit(audit: Audit) -> Entry:
+def score_history(
+    profile: Profile,
+    rules: Sequence[Rule],
+    as_of: dt.date,
+    instruments: Mapping[str, Instrument],
+    current: Sequence[Finding] | None = None,
+) -> list[ScoreOnDate]:
+    """The overall score on 1 January of each year of the profile's history up to ``as_of``, and on ``as_of``.
+
+    Yearly samples, not every change point: a sparkline shows the direction of travel, and ``audit trend``
+    gives the exact dates. Dates before the profile's history are never sampled, so a sparkline does not
+    show scores the profile does not claim to describe; a profile with no dated history has ``as_of`` only.
+    ``instruments``: the catalogue the citations name. ``current``, the findings on ``as_of`` when the caller
+    has them already, saves evaluating them again.
+    """
+    start = first_date(profile)
+    days = [d for d in yearly_points(start, as_of) if d < as_of] if start is not None and start <= as_of else []
+    history = [
+        ScoreOnDate(date=d, overall=pillar_score("overall", findings_for(profile, rules, d, instruments))) for d in days
+    ]
+    today = findings_for(profile, rules, as_of, instruments) if current is None else current
+    return [*history, ScoreOnDate(date=as_of, overall=pillar_score("overall", today))]
+
+
+def entry_of_audit(audit: Audit, history: Sequence[ScoreOnDate] = ()) -> Entry:
     """The overview entry of a complete audit."""
-    row = row_of(audit.jurisdiction, audit.headline, audit.scores)
+    row = row_of(audit.jurisdiction, audit.headline, audit.scores, history)
     return Entry(row, {f.rule: f.status for f in audit.findings})
 
 
-def entry_of_findings(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> Entry:
+def entry_of_findings(
+    profile: Profile, findings: Sequence[Finding], as_of: dt.date, history: Sequence[ScoreOnDate] = ()
+) -> Entry:
     """The same entry as the audit's, from the profile's findings (scores and headline as ``build_audit``)."""
     scores = score(list(findings))
-    row = row_of(profile, headline(profile.name, as_of, findings, scores), scores)
+    row = row_of(profile, headline(profile.name, as_of, findings, scores), scores, history)
     return Entry(row, {f.rule: f.status for f in findings})
 
 
@@ -89,6 +121,14 @@ def assemble_overview(
     )
 
 
-def build_overview(audits: Sequence[Audit], rules: Sequence[Rule], as_of: dt.date, rulebook_version: str) -> Overview:
-    """The matrix of outcomes and the score table of audits made on one date with one rulebook."""
-    return assemble_overview([entry_of_audit(a) for a in audits], rules, as_of, rulebook_version)
+def build_overview(
+    audits: Sequence[Audit],
+    rules: Sequence[Rule],
+    as_of: dt.date,
+    rulebook_version: str,
+    histories: Mapping[str, Sequence[ScoreOnDate]] | None = None,
+) -> Overview:
+    """The matrix of outcomes and the score table of audits made on one date with one rulebook,
+    with each jurisdiction's score history (``score_history``) by profile id where given."""
+    entries = [entry_of_audit(a, (histories or {}).get(a.jurisdiction.id, ())) for a in audits]
+    return assemble_overview(entries, rules, as_of, rulebook_version)

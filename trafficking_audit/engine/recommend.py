@@ -21,7 +21,8 @@ from trafficking_audit.errors import InputError
 from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, Peer, Recommendation, SourceRef
-from trafficking_audit.models.rule import OBLIGATIONS, PILLARS, SEVERITIES, Rule
+from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.vocabulary import OBLIGATIONS, PILLARS, SEVERITIES
 
 VERBS = {"mandatory": "urge", "should": "recommend", "good-practice": "invite"}
 _PHRASES = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from trafficking_audit.models.result import MIN_COVERAGE, Finding, PillarScore, Scores
-from trafficking_audit.models.rule import PILLARS
+from trafficking_audit.models.vocabulary import PILLARS
 
 WEIGHTS = {"critical": 4, "high": 3, "medium": 2, "low": 1}
 CREDITS = {"met": 1.0, "partially_met": 0.5, "not_met": 0.0}

@@ -21,7 +21,6 @@ from trafficking_audit.load.yamlsource import Document, PathKey, load_yaml, pars
 from trafficking_audit.models.paths import PathError, fact_values
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import (
-    OBLIGATIONS,
     OPERATORS,
     Instrument,
     InstrumentCatalogue,
@@ -29,7 +28,7 @@ from trafficking_audit.models.rule import (
     RulebookHeader,
     RuleFile,
 )
-from trafficking_audit.models.vocabulary import STRENGTH_OBLIGATION
+from trafficking_audit.models.vocabulary import OBLIGATIONS, STRENGTH_OBLIGATION
 
 CONDITION_FIELDS = ("applies_if", "met", "partially_met")
 

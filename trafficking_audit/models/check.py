@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, computed_field
 
 from trafficking_audit.models.result import Result, SourceRef
-from trafficking_audit.models.rule import Outcome
+from trafficking_audit.models.vocabulary import Outcome
 
 Level = Literal["error", "warning"]
 

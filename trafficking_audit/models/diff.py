@@ -15,13 +15,13 @@ from typing import Literal
 from pydantic import Field
 
 from trafficking_audit.models.result import SCHEMA_VERSION, Evidence, JurisdictionRef, Result, SourceRef
-from trafficking_audit.models.rule import Outcome, Pillar, Severity
+from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 Change = Literal["same", "better", "worse", "not_comparable"]
-Trend = Literal["improved", "maintained", "declined"]
+Trend = Literal["improved", "maintained", "declined", "not_comparable"]
 
 CHANGES: tuple[Change, ...] = ("same", "better", "worse", "not_comparable")
-TRENDS: tuple[Trend, ...] = ("improved", "maintained", "declined")
+TRENDS: tuple[Trend, ...] = ("improved", "maintained", "declined", "not_comparable")
 
 
 class DiffSide(JurisdictionRef):
@@ -84,7 +84,12 @@ class DiffCounts(Result):
 
 
 class PillarDiff(Result):
-    """The indicative score of each side for one pillar (or overall) and the difference."""
+    """The indicative score of each side for one pillar (or overall), the difference, and the trend.
+
+    The trend is read only over the rules known on both sides (``comparable``): a rule turning
+    unknown takes its outcome out of one side's score, which can raise that score without any
+    change in the law, so it must not count as improvement (see ``Diff.evidence_lost``).
+    """
 
     pillar: str = Field(description="Pillar name, or `overall`.")
     left: float | None = Field(description="Left score, 0-100; null when no outcome is known.")
@@ -92,10 +97,37 @@ class PillarDiff(Result):
     difference: float | None = Field(description="Right minus left; null when either score is null.")
     left_coverage: float | None = Field(description="Share of the left's applicable rules with a known outcome.")
     right_coverage: float | None = Field(description="Share of the right's applicable rules with a known outcome.")
-    trend: Trend | None = Field(
-        description="For one jurisdiction: improved, maintained or declined from left to right by score; "
-        "null for two jurisdictions or when either score is null."
+    applicable: int = Field(default=0, description="Rules of the pillar that apply on at least one side.")
+    comparable: int = Field(
+        default=0, description="Applicable rules whose outcome is known (met, partially met, not met) on both sides."
     )
+    comparable_left: float | None = Field(
+        default=None, description="Left score over the comparable rules only; null when none is comparable."
+    )
+    comparable_right: float | None = Field(
+        default=None, description="Right score over the comparable rules only; null when none is comparable."
+    )
+    comparable_difference: float | None = Field(
+        default=None, description="Right minus left over the comparable rules; what the trend word reads."
+    )
+    evidence_lost: int = Field(default=0, description="Rules of the pillar known on the left and unknown on the right.")
+    evidence_gained: int = Field(
+        default=0, description="Rules of the pillar unknown on the left and known on the right."
+    )
+    trend: Trend | None = Field(
+        description="For one jurisdiction: improved, maintained or declined from left to right by the score over "
+        "the comparable rules; not_comparable when fewer than half of the applicable rules are known on both "
+        "sides (see `trend_reason`); null for two jurisdictions."
+    )
+    trend_reason: str | None = Field(default=None, description="Why the trend is not_comparable (null otherwise).")
+
+
+class EvidenceChange(RuleRef):
+    """A rule whose outcome is known on one side and unknown on the other: knowledge, not law, changed."""
+
+    left: Outcome = Field(description="The outcome on the left.")
+    right: Outcome = Field(description="The outcome on the right.")
+    missing: list[str] = Field(description="The facts absent or unknown on the side where the outcome is unknown.")
 
 
 class Lesson(RuleRef):
@@ -132,6 +164,15 @@ class Diff(Result):
     rules: list[RuleDiff] = Field(description="One entry per rule, in rulebook order.")
     right_has: list[Lesson] = Field(description="What the right has that the left lacks, in rulebook order.")
     left_has: list[Lesson] = Field(description="What the left has that the right lacks, in rulebook order.")
+    evidence_lost: list[EvidenceChange] = Field(
+        default_factory=list,
+        description="For one jurisdiction: rules known on the left and unknown on the right, in rulebook order: "
+        "evidence lost, never counted as improvement (nor as regression).",
+    )
+    evidence_gained: list[EvidenceChange] = Field(
+        default_factory=list,
+        description="For one jurisdiction: rules unknown on the left and known on the right, in rulebook order.",
+    )
     facts_changed: list[FactChange] = Field(
         description="For one jurisdiction: facts whose value differs between the two sides, in schema order."
     )

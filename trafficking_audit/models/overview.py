@@ -22,6 +22,13 @@ class RuleColumn(Result):
     severity: str = Field(description="Severity.")
 
 
+class ScoreOnDate(Result):
+    """A jurisdiction's overall score on one date, for the overview's sparkline."""
+
+    date: dt.date = Field(description="Date the law was assessed as of.")
+    overall: PillarScore = Field(description="Overall score, range and coverage on that date.")
+
+
 class JurisdictionRow(Result):
     """A jurisdiction as a row of the matrix, with its scores."""
 
@@ -38,6 +45,11 @@ class JurisdictionRow(Result):
     coverage: float | None = Field(description="Overall evidence coverage (0-1).")
     overall: PillarScore = Field(description="Overall score and coverage.")
     pillars: list[PillarScore] = Field(description="Scores per pillar, in pillar order.")
+    history: list[ScoreOnDate] = Field(
+        default_factory=list,
+        description="Overall score on 1 January of each year from the start of the profile's history "
+        "(history_from, else its first dated fact) and on the overview's date: the trend sparkline.",
+    )
 
 
 class MatrixCell(Result):

@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from trafficking_audit.models.rule import Citation, Obligation, Outcome, Pillar, Severity, Strength
+from trafficking_audit.models.rule import Citation
+from trafficking_audit.models.vocabulary import Obligation, Outcome, Pillar, Severity, Strength
 
 SCHEMA_VERSION = "1.0"
 # Below this evidence coverage (share of applicable rules with a known outcome) a point score says more about

@@ -18,12 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictStr, model_validator
 
 from trafficking_audit.errors import Position
-from trafficking_audit.models.vocabulary import (  # noqa: F401 - re-exported: the models' own vocabulary
-    OBLIGATIONS,
-    OUTCOME_RANK,
-    OUTCOMES,
-    PILLARS,
-    SEVERITIES,
+from trafficking_audit.models.vocabulary import (
     Obligation,
     Outcome,
     Pillar,

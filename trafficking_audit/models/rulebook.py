@@ -10,7 +10,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from trafficking_audit.models.result import Result
-from trafficking_audit.models.rule import Citation, Instrument, Obligation, Pillar, Rule, Severity
+from trafficking_audit.models.rule import Citation, Instrument, Rule
+from trafficking_audit.models.vocabulary import Obligation, Pillar, Severity
 
 
 class RuleEntry(Result):

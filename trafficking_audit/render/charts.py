@@ -107,9 +107,7 @@ def score_chart(
             for x, d, s in zip(xs, dates, scores, strict=True)
             if s is not None
         ]
-        upper = [(x, _scale(r[1], 0, 100, BOTTOM, TOP)) for x, r in zip(xs, ranges, strict=True) if r is not None]
-        lower = [(x, _scale(r[0], 0, 100, BOTTOM, TOP)) for x, r in zip(xs, ranges, strict=True) if r is not None]
-        band = " ".join(f"{x},{y}" for x, y in [*upper, *reversed(lower)]) if upper else ""
+        band = _band(xs, ranges, BOTTOM, TOP)
         lines.append(Series(name, style["colour"], style["dash"], style["marker"], marks, _path(marks), band))
     return Chart(
         WIDTH,
@@ -124,6 +122,17 @@ def score_chart(
         x_label="Date the law was assessed as of",
         y_label="Score (0-100)",
     )
+
+
+def _band(xs: Sequence[float], ranges: Sequence[tuple[float, float] | None], bottom: float, top: float) -> str:
+    """The points of an SVG polygon from each range's high edge, left to right, back along its low edge.
+
+    Dates without a range are skipped, so the band spans only the dates whose bounds are known.
+    """
+    known = [(x, r) for x, r in zip(xs, ranges, strict=True) if r is not None]
+    upper = [(x, _scale(r[1], 0, 100, bottom, top)) for x, r in known]
+    lower = [(x, _scale(r[0], 0, 100, bottom, top)) for x, r in reversed(known)]
+    return " ".join(f"{x},{y}" for x, y in [*upper, *lower])
 
 
 def _date_ticks(dates: Sequence[dt.date], xs: Sequence[float]) -> list[Tick]:
@@ -186,33 +195,36 @@ def _steps(ceiling: int) -> list[int]:
 
 @dataclass(frozen=True)
 class Sparkline:
-    """A tiny score-over-time line for the overview: its polyline and its first and last values."""
+    """A tiny score-over-time chart for the overview: the range as a band, the point scores as a line."""
 
     width: int
     height: int
     points: str
+    band: str
     first: str
     last: str
     title: str
 
 
 def sparkline(
-    dates: Sequence[dt.date], scores: Sequence[float | None], width: int = 120, height: int = 24
+    dates: Sequence[dt.date],
+    scores: Sequence[float | None],
+    ranges: Sequence[tuple[float, float] | None],
+    width: int = 120,
+    height: int = 24,
 ) -> Sparkline:
-    """A sparkline of known scores over time (x proportional to time, y 0-100)."""
-    known = [(d, s) for d, s in zip(dates, scores, strict=True) if s is not None]
-    if not known:
-        return Sparkline(width, height, "", "–", "–", "no score on any date")
+    """A sparkline over time (x proportional to time, y 0-100): the band of every known range, and a line
+    through the point scores that may be headlined (``None`` where the evidence was too thin for one)."""
+    if not dates:
+        return Sparkline(width, height, "", "", "–", "–", "no date to draw")
     lo, hi = dates[0].toordinal(), dates[-1].toordinal()
-    points = " ".join(
-        f"{_scale(d.toordinal(), lo, hi, 2, width - 2)},{_scale(s, 0, 100, height - 2, 2)}" for d, s in known
-    )
-    first, last = known[0], known[-1]
-    return Sparkline(
-        width,
-        height,
-        points,
-        f"{first[1]:.0f}",
-        f"{last[1]:.0f}",
-        f"overall score {first[1]:.0f} on {first[0].isoformat()}, {last[1]:.0f} on {last[0].isoformat()}",
-    )
+    xs = [_scale(d.toordinal(), lo, hi, 2, width - 2) for d in dates]
+    band = _band(xs, ranges, height - 2, 2)
+    known = [(x, d, s) for x, d, s in zip(xs, dates, scores, strict=True) if s is not None]
+    points = " ".join(f"{x},{_scale(s, 0, 100, height - 2, 2)}" for x, _d, s in known)
+    span = f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
+    if not known:
+        return Sparkline(width, height, "", band, "–", "–", f"{span}: evidence too thin for a point score on any date")
+    (_x0, d0, s0), (_x1, d1, s1) = known[0], known[-1]
+    title = f"{span}: overall score {s0:.0f} on {d0.isoformat()}, {s1:.0f} on {d1.isoformat()}"
+    return Sparkline(width, height, points, band, f"{s0:.0f}", f"{s1:.0f}", title)

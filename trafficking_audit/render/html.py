@@ -5,9 +5,9 @@ from __future__ import annotations
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, PillarScore, SourceRef
-from trafficking_audit.models.rule import PILLARS
 from trafficking_audit.models.trend import Trend
-from trafficking_audit.render.charts import Chart, count_chart, score_chart
+from trafficking_audit.models.vocabulary import PILLARS
+from trafficking_audit.render.charts import Chart, Sparkline, count_chart, score_chart, sparkline
 from trafficking_audit.render.jinja import pct, point_text, range_text, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, INDICATOR_LABELS, PILLAR_LABELS, TREND_LABELS, signed
 
@@ -82,8 +82,9 @@ def trend_chart(trend: Trend) -> Chart:
     series = []
     for name in ("overall", *PILLARS):
         scores = [p.scores.overall if name == "overall" else _pillar(p.scores.pillars, name) for p in trend.points]
-        ranges = [_range(s) for s in scores]
-        series.append((PILLAR_LABELS[name], [s.score for s in scores], ranges))
+        # Only the overall line carries its band: five overlapping bands would hide one another.
+        ranges = [_range(s) if name == "overall" else None for s in scores]
+        series.append((PILLAR_LABELS[name], [_point(s) for s in scores], ranges))
     return score_chart(dates, series)
 
 
@@ -92,8 +93,12 @@ def _pillar(scores: list[PillarScore], name: str) -> PillarScore:
 
 
 def _range(score: PillarScore) -> tuple[float, float] | None:
-    low, high = getattr(score, "low", None), getattr(score, "high", None)
-    return (low, high) if low is not None and high is not None else None
+    return (score.low, score.high) if score.low is not None and score.high is not None else None
+
+
+def _point(score: PillarScore) -> float | None:
+    """The point score where it may be headlined; a chart draws no point where the evidence is too thin."""
+    return score.score if score.sufficient else None
 
 
 def render_trend(trend: Trend) -> str:
@@ -116,6 +121,25 @@ def score_rows(overview: Overview) -> list[dict[str, object]]:
     return rows
 
 
+def sparklines(overview: Overview) -> dict[str, Sparkline]:
+    """Each jurisdiction's overall score over the years, by profile id."""
+    return {
+        row.id: sparkline(
+            [h.date for h in row.history],
+            [_point(h.overall) for h in row.history],
+            [_range(h.overall) for h in row.history],
+        )
+        for row in overview.jurisdictions
+    }
+
+
 def render_overview(overview: Overview) -> str:
     """The overview as one offline HTML page (``index.html``) with a CSS-only filter."""
-    return render_template("index.html.j2", html=True, o=overview, pillars=PILLARS, chart=score_rows(overview))
+    return render_template(
+        "index.html.j2",
+        html=True,
+        o=overview,
+        pillars=PILLARS,
+        chart=score_rows(overview),
+        sparks=sparklines(overview),
+    )

@@ -9,12 +9,14 @@ a template fails loudly in tests rather than printing nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from trafficking_audit.models.overview import ScoreOnDate
 from trafficking_audit.models.result import MIN_COVERAGE, PillarScore
 from trafficking_audit.render.labels import (
     DISCLAIMER,
@@ -24,6 +26,7 @@ from trafficking_audit.render.labels import (
     PILLAR_LABELS,
     SCORE_NOTE,
     TIER_SHORT,
+    TREND_NOTE,
     outcome_label,
 )
 
@@ -81,6 +84,16 @@ def range_text(s: PillarScore) -> str:
     return "–" if s.low is None or s.high is None else f"{s.low:.0f}–{s.high:.0f}"
 
 
+def history_text(history: Sequence[ScoreOnDate]) -> str:
+    """The overview's trend in words: the first and last point scores of the history, with their dates,
+    or "range only" when the evidence sufficed for a point score on no date."""
+    known = [h for h in history if h.overall.sufficient and h.overall.score is not None]
+    if not known:
+        return "range only" if history else "–"
+    first, last = known[0], known[-1]
+    return f"{first.overall.score:.0f} ({first.date.year}) → {last.overall.score:.0f} ({last.date.isoformat()})"
+
+
 def _common(env: Environment) -> Environment:
     env.filters.update(
         md=md,
@@ -90,6 +103,7 @@ def _common(env: Environment) -> Environment:
         score=score_text,
         point=point_text,
         span=range_text,
+        history=history_text,
         outcome=outcome_label,
     )
     env.globals.update(
@@ -101,6 +115,7 @@ def _common(env: Environment) -> Environment:
         MIN_COVERAGE=MIN_COVERAGE,
         INDICATOR_LABELS=INDICATOR_LABELS,
         TIER_SHORT=TIER_SHORT,
+        TREND_NOTE=TREND_NOTE,
     )
     return env
 

@@ -55,7 +55,23 @@ def outcome_label(status: str) -> str:
 # Diffs: how the right side compares with the left, per rule and per pillar.
 CHANGE_LABELS = {"same": "= same", "better": "▲ better", "worse": "▼ worse", "not_comparable": "≠ not comparable"}
 CHANGE_COLOURS = {"same": "dim", "better": "green", "worse": "red", "not_comparable": "magenta"}
-TREND_LABELS = {"improved": "▲ improved", "maintained": "= maintained", "declined": "▼ declined", None: "– no score"}
+TREND_LABELS = {
+    "improved": "▲ improved",
+    "maintained": "= maintained",
+    "declined": "▼ declined",
+    "not_comparable": "≠ not comparable",
+    None: "– no score",
+}
+
+TREND_NOTE = (
+    "Trend: read from the scores over the rules known on both sides only (a rule turning unknown is evidence "
+    "lost, never improvement); not comparable when fewer than half of a pillar's applicable rules are known on both."
+)
+
+
+def comparable_text(applicable: int, comparable: int) -> str:
+    """How many of a pillar's applicable rules are known on both sides ('7 of 9')."""
+    return f"{comparable} of {applicable}"
 
 
 def signed(difference: float | None) -> str:

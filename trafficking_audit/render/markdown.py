@@ -7,9 +7,9 @@ from typing import Any
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.examples import EXAMPLE_DAY
 from trafficking_audit.models.result import Audit
-from trafficking_audit.models.rule import PILLARS
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
 from trafficking_audit.models.trend import Trend
+from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.render.jinja import md, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text

@@ -20,9 +20,10 @@ from trafficking_audit.models.examples import EXAMPLE_DAY, RuleTestReport
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, Finding
-from trafficking_audit.models.rule import PILLARS, Rule
+from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
 from trafficking_audit.models.trend import Trend
+from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.render.jinja import fmt_value, pct, point_text, range_text, score_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
@@ -34,6 +35,8 @@ from trafficking_audit.render.labels import (
     PILLAR_LABELS,
     SCORE_NOTE,
     TREND_LABELS,
+    TREND_NOTE,
+    comparable_text,
     outcome_label,
     signed,
 )
@@ -128,7 +131,7 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
     out.print()
     scores = Table(title="Scores (indicative)", title_justify="left")
     headers = ["Pillar", left.label, right.label, "Difference", *(["Trend"] if diff.same_jurisdiction else [])]
-    for column in [*headers, "Coverage"]:
+    for column in [*headers, "Coverage", "Known on both"]:
         scores.add_column(escape(column), justify="left" if column in ("Pillar", "Trend") else "right")
     for p in diff.pillars:
         trend = [TREND_LABELS[p.trend]] if diff.same_jurisdiction else []
@@ -139,9 +142,27 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
             signed(p.difference),
             *trend,
             f"{pct(p.left_coverage)} → {pct(p.right_coverage)}",
+            comparable_text(p.applicable, p.comparable),
         )
     out.print(scores)
+    for p in diff.pillars:
+        if p.trend_reason:
+            out.print(f"{PILLAR_LABELS[p.pillar]}: not comparable: {escape(p.trend_reason)}")
+    if diff.same_jurisdiction:
+        out.print(f"[dim]{TREND_NOTE}[/dim]")
     out.print(f"[dim]{DISCLAIMER}[/dim]")
+    if diff.same_jurisdiction:
+        out.print()
+        out.print(f"[bold]Evidence lost[/bold] ({len(diff.evidence_lost)}): known on the left, unknown on the right")
+        for e in diff.evidence_lost:
+            missing = f"; missing: {escape(', '.join(e.missing))}" if e.missing else ""
+            out.print(
+                f" {e.rule} ({e.pillar}, {e.severity}): {outcome_label(e.left)} → {outcome_label(e.right)}{missing}"
+            )
+        if not diff.evidence_lost:
+            out.print(" None.")
+        gained = ", ".join(e.rule for e in diff.evidence_gained) or "none"
+        out.print(f"Evidence gained ({len(diff.evidence_gained)}): {gained}")
     out.print()
     rules = Table(title="Rules" + (" whose outcome differs" if diff.changed_only else ""), title_justify="left")
     for column in ("Rule", left.label, right.label, "Change"):

@@ -43,4 +43,4 @@ def test_same_seed_same_bytes_and_prefix_stable(tmp_path: Path) -> None:
 
 def test_sizes_are_those_of_real_profiles(tmp_path: Path) -> None:
     sizes = [p.stat().st_size for p in generate_module.generate(tmp_path, 12, seed=1)]
-    assert min(sizes) > 15_000 and max(sizes) < 70_000
+    assert min(sizes) > 15_000 and max(sizes) < 90_000  # the largest real profile (Kazakhstan) is ~81 KB

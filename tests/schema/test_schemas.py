@@ -13,13 +13,14 @@ import jsonschema
 import pytest
 import yaml
 
+from trafficking_audit.load.loader import NOT_RULE_FILES
 from trafficking_audit.models.schemas import SCHEMAS, json_schema, schema_text
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 COMMITTED = ROOT / "schemas"
 PROFILES = sorted((ROOT / "jurisdictions").glob("*.yaml"))
-RULE_FILES = sorted(p for p in (ROOT / "rules").glob("*.yaml") if p.name not in ("rulebook.yaml", "instruments.yaml"))
+RULE_FILES = sorted(p for p in (ROOT / "rules").glob("*.yaml") if p.name not in NOT_RULE_FILES)
 FIXTURES = HERE.parent / "fixtures" / "check"
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from trafficking_audit.engine.coverage import coverage
 from trafficking_audit.engine.recommend import VERBS
-from trafficking_audit.errors import InputError
+from trafficking_audit.errors import InputError, display_path
 from trafficking_audit.load.loader import Rulebook
+from trafficking_audit.load.provisions import PROVISIONS_FILE, load_provisions
+from trafficking_audit.models.provisions import CoverageReport
 from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RulebookDocs, RuleEntry, RuleList, RulePage
 from trafficking_audit.models.vocabulary import PILLARS
@@ -74,3 +77,15 @@ def rulebook_docs(book: Rulebook) -> RulebookDocs:
         instruments=list(book.instruments.values()),
         pages=[rule_page(book, rule.id) for rule in book.rules],
     )
+
+
+def rule_coverage(rules_dir: Path, book: Rulebook, instrument: str | None = None) -> CoverageReport:
+    """Provision -> rules for the treaties ``rules_dir/provisions.yaml`` lists (one instrument when asked)."""
+    if instrument is not None and instrument not in book.instruments:
+        known = ", ".join(sorted(book.instruments))
+        raise InputError(f"--instrument {instrument}: unknown instrument (known: {known})", code="usage")
+    catalogue = load_provisions(rules_dir, book)
+    if catalogue is None:
+        shown = display_path(rules_dir / PROVISIONS_FILE)
+        raise InputError(f"{shown}: no such file; coverage reads the provisions listed there", code="usage")
+    return coverage(book, catalogue, instrument)

@@ -15,13 +15,16 @@ from typing import Any
 
 from trafficking_audit.check.problems import at, from_error
 from trafficking_audit.check.profiles import url_problem
+from trafficking_audit.engine.coverage import uncovered
 from trafficking_audit.engine.examples import possible_outcomes, run_examples
 from trafficking_audit.engine.recommend import check_template
 from trafficking_audit.errors import InputError
 from trafficking_audit.load.loader import Rulebook, check_rule
+from trafficking_audit.load.provisions import provision_problems
 from trafficking_audit.load.validation import validate
 from trafficking_audit.load.yamlsource import Document
 from trafficking_audit.models.check import Problem
+from trafficking_audit.models.provisions import ProvisionCatalogue
 from trafficking_audit.models.rule import Instrument, InstrumentCatalogue, Rule, RulebookHeader, RuleFile
 
 
@@ -149,3 +152,23 @@ def rule_ids(data: Any) -> list[str]:
     """The rule ids a parsed rule file declares, valid or not (for duplicate checks against it)."""
     rules = data.get("rules") if isinstance(data, dict) else None
     return [r["id"] for r in rules or [] if isinstance(r, dict) and isinstance(r.get("id"), str)]
+
+
+def check_provision_file(doc: Document, book: Rulebook | None) -> list[Problem]:
+    """``provisions.yaml``: schema; instruments, rule ids and citations against ``book`` (None when the rules do not
+    load: their own problems are reported); a warning for each mandatory provision with neither a rule nor a reason."""
+    try:
+        catalogue = validate(ProvisionCatalogue, doc)
+    except InputError as exc:
+        return [from_error(exc, doc.path)]
+    problems = [from_error(exc, doc.path) for exc in provision_problems(catalogue, doc, book)] if book else []
+    for index, provision in uncovered(catalogue):
+        problems.append(
+            at(
+                doc.position(("provisions", index, "article")),
+                f"{provision.instrument} {provision.article} is mandatory ({provision.wording}) but has neither "
+                "`rules` nor a `not_assessed` reason",
+                "uncovered-provision",
+            )
+        )
+    return problems

@@ -19,10 +19,16 @@ from trafficking_audit.check import gitbase
 from trafficking_audit.check.problems import from_error
 from trafficking_audit.check.profiles import check_profile
 from trafficking_audit.check.regression import compare
-from trafficking_audit.check.rules import check_catalogue, check_header, check_rule_files, rule_ids
+from trafficking_audit.check.rules import (
+    check_catalogue,
+    check_header,
+    check_provision_file,
+    check_rule_files,
+    rule_ids,
+)
 from trafficking_audit.errors import InputError, display_path, real_path
 from trafficking_audit.load.data import DataLocation
-from trafficking_audit.load.loader import LoadedProfile, load_rulebook
+from trafficking_audit.load.loader import NOT_RULE_FILES, LoadedProfile, Rulebook, load_rulebook
 from trafficking_audit.load.validation import validate
 from trafficking_audit.load.yamlsource import Document, decode, load_yaml, parse_yaml
 from trafficking_audit.models.check import CheckReport, FindingChange, Problem
@@ -69,6 +75,8 @@ def kind_of(doc: Document) -> str:
         return "catalogue"
     if "rules" in data and "id" not in data:
         return "rules"
+    if "provisions" in data and "id" not in data:
+        return "provisions"
     return "profile"
 
 
@@ -76,7 +84,7 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
     """Check the files and return every problem, sorted (warnings as errors when ``strict``)."""
     files = find_files(paths, location)
     problems: list[Problem] = []
-    documents: dict[str, list[Document]] = {"header": [], "catalogue": [], "rules": [], "profile": []}
+    documents: dict[str, list[Document]] = {"header": [], "catalogue": [], "rules": [], "provisions": [], "profile": []}
     for path in files:
         try:
             doc = load_yaml(path)
@@ -96,6 +104,10 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
     if documents["rules"]:
         checked = {real_path(Path(doc.path)) for doc in documents["rules"]}
         problems.extend(check_rule_files(documents["rules"], instruments, _rule_ids_elsewhere(location, checked)))
+    if documents["provisions"]:
+        book = _bundled_rulebook(location)
+        for doc in documents["provisions"]:
+            problems.extend(check_provision_file(doc, book))
     for doc in documents["profile"]:
         try:
             loaded = LoadedProfile(validate(Profile, doc), doc)
@@ -119,13 +131,21 @@ def _bundled_catalogue(location: DataLocation) -> dict[str, Instrument] | None:
     return instruments
 
 
+def _bundled_rulebook(location: DataLocation) -> Rulebook | None:
+    """The data folder's rulebook, when it loads (its own problems are reported when its files are checked)."""
+    try:
+        return load_rulebook(location.rules)
+    except InputError:
+        return None
+
+
 def _rule_ids_elsewhere(location: DataLocation, checked: set[Path]) -> dict[str, str]:
     """Rule ids of the data folder's rule files that are not being checked -> where they are."""
     ids: dict[str, str] = {}
     if not location.rules.is_dir():
         return ids
     for path in sorted(location.rules.glob("*.yaml")):
-        if path.name in (HEADER, CATALOGUE) or real_path(path) in checked:
+        if path.name in NOT_RULE_FILES or real_path(path) in checked:
             continue
         try:
             doc = load_yaml(path)

@@ -1,4 +1,5 @@
-"""``audit rules``: the rulebook itself — list its rules, show one rule's page, run the rules' examples, write its docs.
+"""``audit rules``: the rulebook itself — list its rules, show one rule's page, run the rules' examples, show
+which treaty provisions they cover, write its docs.
 
 Thin commands over :mod:`trafficking_audit.app.rulebook` (the list, pages and docs) and
 :mod:`trafficking_audit.engine.examples` (the examples); rendering goes through the render
@@ -24,7 +25,8 @@ DOCS_PATH = Path("docs/rules.md")
 
 app = typer.Typer(
     name="rules",
-    help="The rulebook: list its rules, show one rule's page, run the rules' examples, write docs/rules.md.\n\n"
+    help="The rulebook: list its rules, show one rule's page, run the rules' examples, show the treaties' "
+    "coverage, write docs/rules.md.\n\n"
     "Example: audit rules show means-core-elements",
     no_args_is_help=True,
     add_completion=False,
@@ -60,6 +62,19 @@ TEST_EPILOG = """Examples:
 
 Exit codes: 0 every example gives its expected outcome; 1 some example does not;
 2 some example's facts are not a valid profile (or bad usage).
+"""
+
+COVERAGE_EPILOG = """Examples:
+
+  audit rules coverage
+
+  audit rules coverage --instrument palermo-protocol
+
+  audit rules coverage --format json | jq '.instruments'
+
+Reads rules/provisions.yaml: every article and paragraph of the covered treaties, its wording
+("shall", "shall consider", "shall endeavour", "may") and the rules that assess it, or why none does.
+Exit codes: 0 every mandatory provision has a rule or a reason; 1 some has neither; 2 bad input.
 """
 
 DOCS_EPILOG = """Examples:
@@ -142,6 +157,30 @@ def test(
     if report.invalid:
         raise typer.Exit(EXIT_INPUT)
     if report.failed:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("coverage", epilog=COVERAGE_EPILOG)
+@guarded
+def coverage(
+    instrument: Annotated[
+        str | None,
+        typer.Option(
+            "--instrument", help="Only this instrument's provisions, e.g. palermo-protocol, untoc.", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, md or json.")] = "terminal",
+    data: DataOption = None,
+) -> None:
+    """Show which rules assess each provision of the treaties, and which mandatory provisions no rule assesses."""
+    from trafficking_audit.app.rulebook import rule_coverage
+    from trafficking_audit.app.session import Session
+
+    chosen = check_format(fmt, RENDERERS["coverage"])
+    session = Session.open(data)
+    report = rule_coverage(session.location.rules, session.rulebook, instrument)
+    _emit(chosen, report, "coverage")
+    if any(counts.mandatory_uncovered for counts in report.instruments):
         raise typer.Exit(EXIT_FINDINGS)
 
 

@@ -21,7 +21,7 @@ from trafficking_audit.models.overview import JurisdictionRow, MatrixCell, Overv
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import Instrument, Rule
-from trafficking_audit.models.vocabulary import PILLARS
+from trafficking_audit.models.vocabulary import PILLARS, Outcome
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Entry:
     """What the overview keeps of one audit: its row, and the status of each rule by id."""
 
     row: JurisdictionRow
-    statuses: dict[str, str]
+    statuses: dict[str, Outcome]
 
 
 def row_of(

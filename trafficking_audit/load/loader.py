@@ -31,6 +31,8 @@ from trafficking_audit.models.rule import (
 from trafficking_audit.models.vocabulary import OBLIGATIONS, STRENGTH_OBLIGATION
 
 CONDITION_FIELDS = ("applies_if", "met", "partially_met")
+# The files of a rules folder that hold no rules: the header, the instrument catalogue, the provision list.
+NOT_RULE_FILES = ("rulebook.yaml", "instruments.yaml", "provisions.yaml")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,8 @@ class Rulebook:
 
 
 def load_rulebook(rules_dir: Path) -> Rulebook:
-    """Load ``rulebook.yaml``, ``instruments.yaml`` and every other ``*.yaml`` rule file."""
+    """Load ``rulebook.yaml``, ``instruments.yaml`` and every other ``*.yaml`` rule file (``provisions.yaml``
+    is read by :mod:`trafficking_audit.load.provisions` when a command needs it)."""
     header = validate(RulebookHeader, load_yaml(rules_dir / "rulebook.yaml"))
     catalogue_doc = load_yaml(rules_dir / "instruments.yaml")
     catalogue = validate(InstrumentCatalogue, catalogue_doc)
@@ -101,7 +104,7 @@ def load_rulebook(rules_dir: Path) -> Rulebook:
         instruments[instrument.id] = instrument
     book = Rulebook(header.version, header.title, instruments, [])
     for path in sorted(rules_dir.glob("*.yaml"), key=lambda p: p.name):
-        if path.name in ("rulebook.yaml", "instruments.yaml"):
+        if path.name in NOT_RULE_FILES:
             continue
         doc = load_yaml(path)
         rule_file = validate(RuleFile, doc)

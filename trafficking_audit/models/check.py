@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, computed_field
 
 from trafficking_audit.models.result import Result, SourceRef
-from trafficking_audit.models.vocabulary import Outcome
+from trafficking_audit.models.vocabulary import Outcome, Severity
 
 Level = Literal["error", "warning"]
 
@@ -68,6 +68,10 @@ CODES: dict[str, tuple[Level, str]] = {
     "example-failed": ("error", "A rule example gives another outcome than it expects."),
     "example-invalid": ("error", "A rule example's facts do not make a valid profile."),
     "example-coverage": ("warning", "A rule lacks an example for met, not_met or unknown."),
+    "duplicate-provision": ("error", "A provision of rules/provisions.yaml is listed twice."),
+    "unknown-rule": ("error", "A provision names a rule id the rulebook lacks."),
+    "rule-does-not-cite": ("error", "A provision names a rule that does not cite it."),
+    "uncovered-provision": ("warning", "A mandatory provision has neither a rule nor a not_assessed reason."),
 }
 
 
@@ -105,7 +109,7 @@ class FindingChange(Result):
     jurisdiction: str = Field(description="Profile id.")
     rule: str = Field(description="Rule id.")
     title: str = Field(description="Rule title.")
-    severity: str = Field(description="Severity of the rule.")
+    severity: Severity = Field(description="Severity of the rule.")
     before: Outcome = Field(description="Outcome at the base revision.")
     after: Outcome = Field(description="Outcome now.")
     regression: bool = Field(description="True when the outcome got worse (met > partially_met > not_met).")

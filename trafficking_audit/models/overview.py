@@ -11,6 +11,7 @@ import datetime as dt
 from pydantic import Field
 
 from trafficking_audit.models.result import SCHEMA_VERSION, PillarScore, Result
+from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 
 class RuleColumn(Result):
@@ -18,8 +19,8 @@ class RuleColumn(Result):
 
     id: str = Field(description="Rule id.")
     title: str = Field(description="Rule title.")
-    pillar: str = Field(description="Pillar.")
-    severity: str = Field(description="Severity.")
+    pillar: Pillar = Field(description="Pillar.")
+    severity: Severity = Field(description="Severity.")
 
 
 class ScoreOnDate(Result):
@@ -57,9 +58,9 @@ class MatrixCell(Result):
 
     jurisdiction: str = Field(description="Profile id.")
     rule: str = Field(description="Rule id.")
-    pillar: str = Field(description="Pillar of the rule.")
-    severity: str = Field(description="Severity of the rule.")
-    status: str = Field(description="Outcome.")
+    pillar: Pillar = Field(description="Pillar of the rule.")
+    severity: Severity = Field(description="Severity of the rule.")
+    status: Outcome = Field(description="Outcome.")
 
 
 class Overview(Result):

@@ -447,6 +447,20 @@ class Proceedings(Section):
             "closed hearings (UNTOC Art. 24(2)(b); CETS 197 Art. 30)."
         ),
     )
+    complaint_in_state_of_residence: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Residents trafficked in another state can lodge a complaint with the authorities at home, which "
+            "pass it without delay to the state where the offence was committed (CETS 197 Art. 27(2))."
+        ),
+    )
+    ngo_protection: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Members of NGOs and other groups that support victims in proceedings can be protected, when "
+            "necessary, from retaliation or intimidation (CETS 197 Art. 28(4))."
+        ),
+    )
 
 
 class Protection(Section):
@@ -489,6 +503,13 @@ class Protection(Section):
         description=(
             "A victim's residence permit or status does not prevent him or her from seeking asylum (CETS "
             "197 Art. 14(5))."
+        ),
+    )
+    residence_permit_counted_for_other_permits: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "When a victim applies for another kind of residence permit, the fact that he or she holds or "
+            "held a victim's permit is taken into account (CETS 197 Art. 14(4))."
         ),
     )
 
@@ -626,6 +647,21 @@ class Cooperation(Section):
             "29(1)(h))."
         ),
     )
+    endangered_person_alerts: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Information that a victim, witness or family member is in immediate danger in another state "
+            "is sent to that state without delay so that it can protect the person (CETS 197 Art. 33(1))."
+        ),
+    )
+    victim_status_information: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Information another state requests in order to grant a victim a recovery period, a residence"
+            " permit or a safe return is sent without delay, with the victim's privacy respected (CETS 197"
+            " Art. 34(4))."
+        ),
+    )
 
 
 class Borders(Section):
@@ -658,6 +694,13 @@ class Borders(Section):
             "At another state's request, the authorities verify within a reasonable time whether "
             "documents issued in the state's name are legitimate and valid (Palermo Art. 13; CETS 197 "
             "Art. 9)."
+        ),
+    )
+    entry_denial: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Entry can be refused, or a visa revoked, for persons implicated in trafficking offences "
+            "(Palermo Art. 11(5); CETS 197 Art. 7(5))."
         ),
     )
 

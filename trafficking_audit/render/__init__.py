@@ -18,7 +18,17 @@ from typing import Any, Literal
 from trafficking_audit.errors import InputError
 
 Kind = Literal[
-    "audit", "diff", "trend", "overview", "matrix", "listing", "rules_list", "rule_page", "rule_tests", "rulebook_docs"
+    "audit",
+    "diff",
+    "trend",
+    "overview",
+    "matrix",
+    "listing",
+    "rules_list",
+    "rule_page",
+    "rule_tests",
+    "rulebook_docs",
+    "coverage",
 ]
 
 
@@ -50,6 +60,7 @@ RENDERERS: dict[Kind, dict[str, Renderer]] = {
     "rule_page": _each("rule_page", terminal="terminal", md="markdown", json="jsonout"),
     "rule_tests": _each("rule_tests", terminal="terminal", json="jsonout"),
     "rulebook_docs": _each("rulebook_docs", md="markdown"),
+    "coverage": _each("coverage", terminal="terminal", md="markdown", json="jsonout"),
 }
 # The formats of a report (an audit, a diff, an overview), the ones --output's extension can name.
 FORMATS: tuple[str, ...] = tuple(RENDERERS["audit"])

@@ -14,9 +14,10 @@ from typing import Any
 
 from trafficking_audit.models.check import CheckReport, FindingChange, Problem
 from trafficking_audit.render import check_format
-from trafficking_audit.render.jinja import fmt_value, render_template
+from trafficking_audit.render.jinja import render_template
 from trafficking_audit.render.jsonout import dump
 from trafficking_audit.render.sarif import render_sarif
+from trafficking_audit.render.text import fmt_value
 
 
 def problem_line(problem: Problem) -> str:

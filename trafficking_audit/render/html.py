@@ -8,8 +8,9 @@ from trafficking_audit.models.result import Audit, PillarScore, SourceRef
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.render.charts import Chart, Sparkline, count_chart, score_chart, sparkline
-from trafficking_audit.render.jinja import pct, point_text, range_text, render_template
+from trafficking_audit.render.jinja import render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, INDICATOR_LABELS, PILLAR_LABELS, TREND_LABELS, signed
+from trafficking_audit.render.text import pct, point_text, range_text
 
 
 def bar(s: PillarScore, y: float, scale: float) -> dict[str, object]:

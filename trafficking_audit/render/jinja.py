@@ -9,15 +9,13 @@ a template fails loudly in tests rather than printing nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from trafficking_audit.models.overview import ScoreOnDate
-from trafficking_audit.models.result import MIN_COVERAGE, PillarScore
+from trafficking_audit.models.result import MIN_COVERAGE
 from trafficking_audit.render.labels import (
     DISCLAIMER,
     INDICATOR_LABELS,
@@ -29,6 +27,7 @@ from trafficking_audit.render.labels import (
     TREND_NOTE,
     outcome_label,
 )
+from trafficking_audit.render.text import fmt_value, history_text, pct, point_text, range_text, score_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -49,49 +48,6 @@ def safe_url(value: Any) -> str | None:
     if re.match(r"^https?://[^\s<>\"'`]+$", url, re.IGNORECASE):
         return url
     return None
-
-
-def fmt_value(value: Any) -> str:
-    """A fact value for display."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) if value else "(none)"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def pct(value: float | None) -> str:
-    """A 0-1 share as a whole percentage."""
-    return "–" if value is None else f"{round(100 * value)}%"
-
-
-def score_text(value: float | None) -> str:
-    """A 0-100 score, or a dash when there is none."""
-    return "–" if value is None else f"{value:.0f}"
-
-
-def point_text(s: PillarScore) -> str:
-    """A pillar's point score as a table shows it: the number, or "n/a" below the minimum coverage."""
-    if s.score is None:
-        return "–"
-    return f"{s.score:.0f}" if s.sufficient else "n/a"
-
-
-def range_text(s: PillarScore) -> str:
-    """A pillar's score range, low to high ('45–88')."""
-    return "–" if s.low is None or s.high is None else f"{s.low:.0f}–{s.high:.0f}"
-
-
-def history_text(history: Sequence[ScoreOnDate]) -> str:
-    """The overview's trend in words: the first and last point scores of the history, with their dates,
-    or "range only" when the evidence sufficed for a point score on no date."""
-    known = [h for h in history if h.overall.sufficient and h.overall.score is not None]
-    if not known:
-        return "range only" if history else "–"
-    first, last = known[0], known[-1]
-    return f"{first.overall.score:.0f} ({first.date.year}) → {last.overall.score:.0f} ({last.date.isoformat()})"
 
 
 def _common(env: Environment) -> Environment:

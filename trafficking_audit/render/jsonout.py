@@ -75,3 +75,8 @@ def render_rule_page(page: BaseModel) -> str:
 def render_rule_tests(report: BaseModel) -> str:
     """``audit rules test``: every example's result, the gaps, and the passed and failed counts."""
     return dump(report)
+
+
+def render_coverage(report: BaseModel) -> str:
+    """``audit rules coverage``: counts per instrument and every provision with its rules or reason."""
+    return dump(report)

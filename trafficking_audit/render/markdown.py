@@ -6,6 +6,7 @@ from typing import Any
 
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.examples import EXAMPLE_DAY
+from trafficking_audit.models.provisions import CoverageReport
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
 from trafficking_audit.models.trend import Trend
@@ -65,3 +66,8 @@ def render_rule_page(page: RulePage) -> str:
 def render_rulebook_docs(docs: RulebookDocs) -> str:
     """``docs/rules.md``: index, instruments, and every rule's page."""
     return render_template("rulebook_docs.md.j2", html=False, docs=docs, **_rule_words())
+
+
+def render_coverage(report: CoverageReport) -> str:
+    """``audit rules coverage`` as Markdown: the counts, then one table of provisions per instrument."""
+    return render_template("coverage.md.j2", html=False, report=report)

@@ -19,12 +19,12 @@ from trafficking_audit.models.diff import Diff, Lesson, SideFinding
 from trafficking_audit.models.examples import EXAMPLE_DAY, RuleTestReport
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
+from trafficking_audit.models.provisions import CoverageReport
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
-from trafficking_audit.render.jinja import fmt_value, pct, point_text, range_text, score_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
@@ -41,6 +41,7 @@ from trafficking_audit.render.labels import (
     signed,
 )
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
+from trafficking_audit.render.text import fmt_value, pct, point_text, range_text, score_text, span_text
 
 TOP_RECOMMENDATIONS = 5
 
@@ -270,7 +271,7 @@ def render_listing(summaries: list[JurisdictionSummary], color: bool = False, wi
         table.add_column(column, justify="right" if column in ("Coverage", "Score", "Range") else "left")
     for s in summaries:
         reviewed = s.last_reviewed.isoformat()
-        span = "–" if s.score_low is None or s.score_high is None else f"{s.score_low:.0f}–{s.score_high:.0f}"
+        span = span_text(s.score_low, s.score_high)
         point = score_text(s.score) if s.score is not None or s.score_low is None else "insufficient"
         table.add_row(s.id, escape(s.name), f"{s.iso2}/{s.iso3}", reviewed, pct(s.coverage), point, span)
     out.print(table)
@@ -407,4 +408,38 @@ def render_rule_tests(report: RuleTestReport, color: bool = False, width: int = 
         f"({len(report.results)} examples of {report.rules} rules, rulebook {escape(report.rulebook_version)})",
         soft_wrap=True,
     )
+    return recorded(out)
+
+
+def render_coverage(report: CoverageReport, color: bool = False, width: int = 100) -> str:
+    """``audit rules coverage``: the counts per instrument, then each provision with its rules or reason."""
+    out = console(color, width)
+    version = escape(report.rulebook_version)
+    out.print(f"[bold]Coverage of the treaties[/bold] · rulebook {version}, {report.rule_count} rules")
+    for counts in report.instruments:
+        out.print()
+        out.print(
+            f"[bold]{escape(counts.short)}[/bold] ({counts.instrument}): {counts.provisions} provisions, "
+            f"{counts.mandatory} mandatory: {counts.mandatory_covered} assessed by rules, "
+            f"{counts.mandatory_reason} not assessed with a reason, "
+            + (f"[red]{counts.mandatory_uncovered} uncovered[/red]" if counts.mandatory_uncovered else "0 uncovered")
+            + f"; {counts.rules} rules",
+            soft_wrap=True,
+        )
+        table = Table(title_justify="left")
+        for column in ("Art.", "Wording", "Strength", "Assessed by"):
+            table.add_column(column, no_wrap=column != "Assessed by")
+        for p in report.provisions:
+            if p.instrument != counts.instrument:
+                continue
+            if p.rules:
+                answer = ", ".join(p.rules)
+            elif p.not_assessed is not None:
+                answer = f"[dim]not assessed: {escape(p.not_assessed)}[/dim]"
+            else:
+                answer = "[red]uncovered[/red]" if p.mandatory else "[dim]uncovered[/dim]"
+            wording = p.wording + (" (qualified)" if p.qualifier else "")
+            table.add_row(escape(p.article), wording, p.strength or "none", answer)
+        out.print(table)
+    out.print("[dim]`--format md` adds each provision's note and the rules that only cite it.[/dim]")
     return recorded(out)

@@ -1,0 +1,61 @@
+"""How every renderer writes the domain's values as text: fact values, shares, scores and ranges.
+
+One home for these, used by the terminal renderer directly and by the Jinja templates as filters,
+so a score reads the same in every format (and the terminal path does not import Jinja).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from trafficking_audit.models.overview import ScoreOnDate
+from trafficking_audit.models.result import PillarScore
+
+
+def fmt_value(value: Any) -> str:
+    """A fact value for display."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) if value else "(none)"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def pct(value: float | None) -> str:
+    """A 0-1 share as a whole percentage."""
+    return "–" if value is None else f"{round(100 * value)}%"
+
+
+def score_text(value: float | None) -> str:
+    """A 0-100 score, or a dash when there is none."""
+    return "–" if value is None else f"{value:.0f}"
+
+
+def point_text(s: PillarScore) -> str:
+    """A pillar's point score as a table shows it: the number, or "n/a" below the minimum coverage."""
+    if s.score is None:
+        return "–"
+    return f"{s.score:.0f}" if s.sufficient else "n/a"
+
+
+def range_text(s: PillarScore) -> str:
+    """A pillar's score range, low to high ('45–88')."""
+    return span_text(s.low, s.high)
+
+
+def span_text(low: float | None, high: float | None) -> str:
+    """A score range from its bounds ('45–88'), or a dash when either is unknown."""
+    return "–" if low is None or high is None else f"{low:.0f}–{high:.0f}"
+
+
+def history_text(history: Sequence[ScoreOnDate]) -> str:
+    """The overview's trend in words: the first and last point scores of the history, with their dates,
+    or "range only" when the evidence sufficed for a point score on no date."""
+    known = [h for h in history if h.overall.sufficient and h.overall.score is not None]
+    if not known:
+        return "range only" if history else "–"
+    first, last = known[0], known[-1]
+    return f"{first.overall.score:.0f} ({first.date.year}) → {last.overall.score:.0f} ({last.date.isoformat()})"

@@ -20,10 +20,10 @@ import os
 import socket
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from trafficking_audit.errors import InputError
+from trafficking_audit.load.files import write_atomically
 
 
 def write_file(path: Path, text: str) -> None:
@@ -47,21 +47,11 @@ def _write_atomic(path: Path, text: str) -> None:
     try:
         if not folder.is_dir():
             raise InputError(f"{path}: folder '{folder}' does not exist", code="output")
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=folder)
+        # A report that replaces another keeps its mode; a new one gets what a plain open() would give.
+        mode = path.stat().st_mode & 0o7777 if path.exists() else None
+        write_atomically(path, text.encode("utf-8", "surrogateescape"), mode)
     except OSError as exc:
         raise _error(path, exc) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        # mkstemp creates the file 0600; give it the mode a plain open() would have.
-        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-        os.replace(temp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
-            raise _error(path, exc) from None
-        raise
 
 
 def _write_into(path: Path, mode: int, payload: bytes) -> None:
@@ -110,10 +100,3 @@ def _silence_stdout() -> None:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
         os.close(null)
-
-
-def _umask() -> int:
-    """The process umask (reading it requires setting it, so set it straight back)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from trafficking_audit.errors import EXIT_INPUT, EXIT_INTERNAL, InputError
+from trafficking_audit.render.visible import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,12 +36,12 @@ def guarded(function: F) -> F:
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except InputError as exc:
-            typer.echo(f"{exc}", err=True)
+            typer.echo(visible(f"{exc}"), err=True)
             raise typer.Exit(EXIT_INPUT) from None
         except OSError as exc:
             # The operating system refused a path (name too long, not a directory, permission, a loop of
             # symbolic links): an error of the input or the environment, not of the program.
-            typer.echo(f"{os_error(exc)}", err=True)
+            typer.echo(visible(f"{os_error(exc)}"), err=True)
             raise typer.Exit(EXIT_INPUT) from None
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)

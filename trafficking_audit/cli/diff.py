@@ -24,6 +24,7 @@ from trafficking_audit.cli.common import (
 from trafficking_audit.cli.sides import parse_side
 from trafficking_audit.errors import EXIT_FINDINGS
 from trafficking_audit.render import format_for, render
+from trafficking_audit.render.visible import visible
 
 EPILOG = """Examples:
 
@@ -101,5 +102,6 @@ def diff(
     worse = regressions(result)
     if worse:
         names = ", ".join(f"{r.rule} ({r.left} -> {r.right})" for r in worse)
-        typer.echo(f"{len(worse)} regression(s) from {result.left.label} to {result.right.label}: {names}", err=True)
+        compared = f"{visible(result.left.label)} to {visible(result.right.label)}"
+        typer.echo(f"{len(worse)} regression(s) from {compared}: {names}", err=True)
         raise typer.Exit(EXIT_FINDINGS)

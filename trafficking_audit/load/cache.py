@@ -24,11 +24,12 @@ import contextlib
 import hashlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+
+from trafficking_audit.load.files import write_atomically
 
 if TYPE_CHECKING:  # pydantic is imported only where a profile is read, not on a cached report's path
     from pydantic import BaseModel
@@ -142,19 +143,13 @@ def prune(kind: str, keep: int) -> None:
 
 
 def write_entry(path: Path | None, payload: bytes) -> None:
-    """Write an entry atomically (a reader sees all of it or none); failures are ignored: it is only a cache."""
+    """Write an entry atomically (a reader sees all of it or none), private to the user (0600);
+    failures are ignored: it is only a cache."""
     if path is None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(payload)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, payload, 0o600)
     except OSError:
         pass
 

@@ -625,6 +625,14 @@ class Cooperation(Section):
             "(Palermo Art. 10(1); UNTOC Art. 27)."
         ),
     )
+    shared_information_safeguards: Dated[StrictBool] | None = Field(
+        default=None,
+        description=(
+            "Information received from foreign authorities is used only within the restrictions the "
+            "sending state sets, under a law or agreement that binds the authorities (Palermo Art. 10(3); "
+            "UNTOC Art. 18(5), (19))."
+        ),
+    )
     foreign_confiscation_orders: Dated[StrictBool] | None = Field(
         default=None,
         description=(

@@ -81,7 +81,9 @@ def render(fmt: str, result: Any, *, kind: Kind = "audit", color: bool = False, 
     """Render ``result`` (an Audit, or another result model named by ``kind``) in format ``fmt``."""
     function = RENDERERS[kind][check_format(fmt, RENDERERS[kind])].load()
     if fmt == STYLED:
-        return str(function(result, color=color, width=width))
+        from trafficking_audit.render.visible import visible_data  # a terminal obeys control characters
+
+        return str(function(visible_data(result), color=color, width=width))
     return str(function(result))
 
 

@@ -18,6 +18,7 @@ from trafficking_audit.render.jinja import render_template
 from trafficking_audit.render.jsonout import dump
 from trafficking_audit.render.sarif import render_sarif
 from trafficking_audit.render.text import fmt_value
+from trafficking_audit.render.visible import visible_data
 
 
 def problem_line(problem: Problem) -> str:
@@ -115,6 +116,7 @@ def render_summary(report: CheckReport) -> str:
     )
 
 
+TERMINAL_FORMATS = ("text", "github")
 CHECK_FORMATS: dict[str, Callable[[CheckReport], str]] = {
     "text": render_text,
     "json": render_json,
@@ -125,4 +127,6 @@ CHECK_FORMATS: dict[str, Callable[[CheckReport], str]] = {
 
 def render_check(fmt: str, report: CheckReport) -> str:
     """Render a check report in one of ``CHECK_FORMATS``."""
-    return CHECK_FORMATS[check_format(fmt, CHECK_FORMATS)](report)
+    function = CHECK_FORMATS[check_format(fmt, CHECK_FORMATS)]
+    # Lines for a terminal or a CI log: control characters from data shown, never obeyed.
+    return function(visible_data(report) if fmt in TERMINAL_FORMATS else report)

@@ -1,9 +1,12 @@
 """The Jinja environments for Markdown and HTML templates, with the escaping filters.
 
-HTML templates are autoescaped; Markdown gets an explicit ``md`` filter that
-neutralises table pipes, newlines and inline HTML. URLs become links only for
-http and https. Both environments are strict about undefined names so a typo in
-a template fails loudly in tests rather than printing nothing.
+Both environments escape every value a template prints unless it is marked as markup, so a
+value from data cannot be forgotten: HTML through Jinja's autoescape, Markdown through
+:func:`md` (the environment's ``finalize``), which neutralises table pipes, newlines, inline
+HTML, emphasis, links and block markers. In a Markdown template, text the template means as
+Markdown (a heading's hashes, a macro's output) is :class:`Markup`; fact paths and ids go
+through ``code``. URLs become links only for http and https. Both environments are strict
+about undefined names so a typo in a template fails loudly in tests rather than printing nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from trafficking_audit.models.result import MIN_COVERAGE
 from trafficking_audit.render.labels import (
@@ -30,14 +34,46 @@ from trafficking_audit.render.labels import (
 from trafficking_audit.render.text import fmt_value, history_text, pct, point_text, range_text, score_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+# What would open a block at the start of a line: a bullet or ordered item, a setext underline or rule.
+_MD_BLOCK_START = re.compile(r"^(?:([-+=])(?=[-+=]*\s*$)|([-+])(?=\s)|(\d+)([.)])(?=\s|$))")
+_WHITESPACE = re.compile(r"\s+")  # runs of it, newlines included, become one space: one line, no code block
+_CODE_SAFE = re.compile(r"^[\w .,:@+/-]+$")
 
 
-def md(value: Any) -> str:
-    """Escape text for a Markdown table cell or paragraph: one line, no markup, no pipes."""
-    text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text)
+def md(value: Any) -> Markup:
+    """Escape text for a Markdown table cell or paragraph: one line, no markup, no pipes.
+
+    Idempotent on :class:`Markup`, so text escaped once (or meant as Markdown) is not escaped twice.
+    """
+    if isinstance(value, Markup):
+        return value
+    text = _WHITESPACE.sub(" ", str(value)).replace("&", "&amp;")
+    text = _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text)
+    return Markup(_MD_BLOCK_START.sub(_escape_block_start, text))
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    bullet = match.group(1) or match.group(2)
+    return "\\" + bullet if bullet else match.group(3) + "\\" + match.group(4)
+
+
+def md_code(value: Any) -> Markup:
+    """A fact path, id or file name as a Markdown code span; anything else as escaped text."""
+    text = str(value)
+    return Markup(f"`{text}`") if _CODE_SAFE.match(text) else md(text)
+
+
+def md_url(value: Any) -> Markup | None:
+    """An http(s) URL for a Markdown link or autolink (``<URL>``), pipes encoded for tables; else None."""
+    url = safe_url(value)
+    return None if url is None else Markup(url.replace("|", "%7C"))
+
+
+def md_link(text: Any, url: Any) -> Markup:
+    """``[text](<url>)`` for an http(s) URL, else the escaped text alone."""
+    target = md_url(url)
+    return Markup(f"[{md(text)}](<{target}>)") if target else md(text)
 
 
 def safe_url(value: Any) -> str | None:
@@ -78,16 +114,25 @@ def _common(env: Environment) -> Environment:
 
 @lru_cache(maxsize=2)
 def environment(html: bool) -> Environment:
-    """The Markdown (html=False) or HTML (html=True) environment."""
+    """The Markdown (html=False) or HTML (html=True) environment.
+
+    Both autoescape. For Markdown, ``finalize`` runs :func:`md` on every printed value first and
+    returns :class:`Markup`, which Jinja's HTML escaping then leaves alone; macros return Markup, so
+    their output (escaped inside) is not escaped again.
+    """
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=html,
+        autoescape=True,
+        finalize=None if html else md,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return _common(env)
+    env = _common(env)
+    if not html:
+        env.filters.update(code=md_code, safe_url=md_url, link=md_link)
+    return env
 
 
 def render_template(name: str, html: bool, **context: Any) -> str:

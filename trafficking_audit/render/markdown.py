@@ -1,8 +1,10 @@
-"""Markdown reports from Jinja templates (text from data escaped with the ``md`` filter)."""
+"""Markdown reports from Jinja templates (every printed value escaped by ``md``, see ``render/jinja.py``)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from markupsafe import Markup
 
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.examples import EXAMPLE_DAY
@@ -11,7 +13,7 @@ from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
-from trafficking_audit.render.jinja import md, render_template
+from trafficking_audit.render.jinja import md, md_code, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
 
@@ -41,13 +43,13 @@ def render_overview(overview: object) -> str:
 def _rule_words() -> dict[str, Any]:
     """What the rulebook templates call: section titles, and conditions in words with fact paths as code."""
 
-    def code(path: str) -> str:
-        return f"`{path}`"
-
+    # The lines are built from escaped pieces, so they are Markdown already.
     return {
         "sections": RULE_SECTIONS,
-        "binding_lines": lambda page: binding_lines(page.rule, page.instruments, code, md),
-        "decision_lines": lambda rule: decision_lines(rule, code, md),
+        "binding_lines": lambda page: [
+            Markup(line) for line in binding_lines(page.rule, page.instruments, md_code, md)
+        ],
+        "decision_lines": lambda rule: [Markup(line) for line in decision_lines(rule, md_code, md)],
         "value_text": value_text,
         "example_day": EXAMPLE_DAY,
     }

@@ -15,9 +15,10 @@ from trafficking_audit.engine.recommend import VERBS
 from trafficking_audit.errors import InputError, display_path
 from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.load.provisions import PROVISIONS_FILE, load_provisions
+from trafficking_audit.models.elements import TAXONOMY
 from trafficking_audit.models.provisions import CoverageReport
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.models.rulebook import RulebookDocs, RuleEntry, RuleList, RulePage
+from trafficking_audit.models.rulebook import ElementCover, RulebookDocs, RuleEntry, RuleList, RulePage
 from trafficking_audit.models.vocabulary import PILLARS
 
 
@@ -76,6 +77,11 @@ def rulebook_docs(book: Rulebook) -> RulebookDocs:
         index=rule_list(book).rules,
         instruments=list(book.instruments.values()),
         pages=[rule_page(book, rule.id) for rule in book.rules],
+        taxonomy=[
+            ElementCover(vocabulary=vocabulary, broader=entry.broader, narrower=list(entry.narrower), basis=entry.basis)
+            for vocabulary, entries in TAXONOMY.items()
+            for entry in entries
+        ],
     )
 
 

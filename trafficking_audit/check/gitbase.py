@@ -1,4 +1,4 @@
-"""Reading older versions of profiles from git, for ``audit check --base REV``.
+"""Reading older versions of the data from git, for ``audit check --base REV`` and ``audit rules diff REV``.
 
 The comparison needs two things from the data folder's repository: which profile
 files changed since a revision, and what each of them said at that revision. Both
@@ -15,29 +15,29 @@ from pathlib import Path
 from trafficking_audit.errors import InputError, real_path
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def _git(folder: Path, *args: str, flag: str = "--base") -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
     except FileNotFoundError:
-        raise InputError("--base needs git, which is not installed or not on PATH", code="usage") from None
+        raise InputError(f"{flag} needs git, which is not installed or not on PATH", code="usage") from None
 
 
-def repository_root(folder: Path) -> Path:
-    """The top of the git work tree that holds ``folder``."""
-    done = _git(folder, "rev-parse", "--show-toplevel")
+def repository_root(folder: Path, flag: str = "--base") -> Path:
+    """The top of the git work tree that holds ``folder`` (``flag`` names the option in messages)."""
+    done = _git(folder, "rev-parse", "--show-toplevel", flag=flag)
     if done.returncode != 0:
-        raise InputError(f"--base: {folder} is not inside a git repository", code="usage")
+        raise InputError(f"{flag}: {folder} is not inside a git repository", code="usage")
     return Path(done.stdout.decode().strip())
 
 
-def verify_revision(root: Path, revision: str) -> None:
+def verify_revision(root: Path, revision: str, flag: str = "--base") -> None:
     """Raise a usage error unless ``revision`` names a commit."""
     if revision.startswith("-"):
-        raise InputError(f"--base {revision}: not a git revision", code="usage")
-    done = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        raise InputError(f"{flag} {revision}: not a git revision", code="usage")
+    done = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", flag=flag)
     if done.returncode != 0:
         raise InputError(
-            f"--base {revision}: unknown git revision (fetch it first, e.g. `git fetch origin main`)", code="usage"
+            f"{flag} {revision}: unknown git revision (fetch it first, e.g. `git fetch origin main`)", code="usage"
         )
 
 
@@ -56,6 +56,18 @@ def changed_profiles(root: Path, revision: str, folder: Path) -> list[str]:
         )
     names = done.stdout.decode(errors="surrogateescape").split("\0")
     return sorted(name for name in names if name.endswith((".yaml", ".yml")))
+
+
+def files_at(root: Path, revision: str, folder: Path) -> list[str]:
+    """The files under ``folder`` as they stood at ``revision`` (paths relative to ``root``, sorted)."""
+    base, target = real_path(root), real_path(folder)
+    relative = "." if base == target else target.relative_to(base).as_posix()
+    done = _git(root, "ls-tree", "-r", "--name-only", "-z", revision, "--", relative)
+    if done.returncode != 0:
+        raise InputError(
+            f"{revision}: git ls-tree failed: {done.stderr.decode(errors='replace').strip()}", code="usage"
+        )
+    return sorted(name for name in done.stdout.decode(errors="surrogateescape").split("\0") if name)
 
 
 def show(root: Path, revision: str, relative: str) -> bytes | None:

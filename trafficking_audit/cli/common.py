@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from trafficking_audit.errors import EXIT_INPUT, EXIT_INTERNAL, InputError
+from trafficking_audit.models.dates import NotADate, parse_day
 from trafficking_audit.render.visible import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -78,13 +79,15 @@ def terminal_width() -> int:
 
 
 def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
-    """Parse YYYY-MM-DD or raise a usage error."""
+    """Parse YYYY-MM-DD (and nothing else, see :func:`parse_day`) or raise a usage error."""
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option} {value!r}: expected a date as YYYY-MM-DD", code="usage") from None
+        return parse_day(value)
+    except NotADate as exc:
+        raise InputError(f"{option} {value!r}: {exc}", code="usage") from None
+    except ValueError as exc:
+        raise InputError(f"{option} {value!r}: not a valid date ({exc}); expected YYYY-MM-DD", code="usage") from None
 
 
 DataOption = Annotated[

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trafficking_audit.app.output import emit
-from trafficking_audit.cli.common import DataOption, RuleOption, guarded, terminal_width, want_color
+from trafficking_audit.cli.common import (
+    AsOfOption,
+    DataOption,
+    RuleOption,
+    guarded,
+    parse_date,
+    terminal_width,
+    want_color,
+)
 from trafficking_audit.errors import EXIT_FINDINGS, EXIT_INPUT
 from trafficking_audit.render import RENDERERS, Kind, check_format, render
 
@@ -212,3 +220,40 @@ def docs(
         typer.echo(f"{target} {state}; run: audit rules docs --output {target}", err=True)
         raise typer.Exit(EXIT_FINDINGS)
     typer.echo(f"{target} is up to date")
+
+
+RULES_DIFF_EPILOG = """Examples:
+
+  audit rules diff main
+
+  audit rules diff origin/main --format md > rule-changes.md
+
+  audit rules diff HEAD~3 --as-of 2022-12-31 --format json
+
+Compares the rule files at the git revision REV with the work tree (uncommitted edits
+count), and audits every bundled profile, as it is now, with both rulebooks on one date.
+"""
+
+
+@app.command("diff", epilog=RULES_DIFF_EPILOG)
+@guarded
+def rules_diff(
+    revision: Annotated[
+        str, typer.Argument(metavar="REV", help="Git revision of the data, e.g. main or HEAD~1.", show_default=False)
+    ],
+    as_of: AsOfOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, md or json.")] = "terminal",
+    data: DataOption = None,
+) -> None:
+    """List the rules added, removed and changed since REV, and the findings of each profile they move."""
+    import datetime as dt
+
+    from trafficking_audit.app.session import Session
+    from trafficking_audit.check.rulediff import rulebook_at, rules_diff
+
+    chosen = check_format(fmt, RENDERERS["rules_diff"])
+    day = parse_date(as_of) or dt.date.today()
+    session = Session.open(data)
+    before = rulebook_at(session.location, revision)
+    profiles = [loaded.profile for loaded in session.profiles.all()]
+    _emit(chosen, rules_diff(revision, before, session.rulebook, profiles, day), "rules_diff")

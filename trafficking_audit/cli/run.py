@@ -26,6 +26,7 @@ from trafficking_audit.cli.common import (
 )
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
 from trafficking_audit.load.data import locate
+from trafficking_audit.models.dates import parse_day
 from trafficking_audit.models.vocabulary import GAPS, SEVERITIES
 from trafficking_audit.render import format_for, render
 
@@ -119,6 +120,6 @@ def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
     session = Session.at(request.location)
     rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)
     loaded = session.profiles.resolve(request.jurisdiction)
-    audit = session.audit(loaded, rules, dt.date.fromisoformat(request.as_of))
+    audit = session.audit(loaded, rules, parse_day(request.as_of))
     text = render(request.fmt, audit, color=color, width=terminal_width())
     return CachedReport(text, tuple((f.status, f.severity) for f in audit.findings))

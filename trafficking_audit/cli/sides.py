@@ -11,13 +11,11 @@ last ``@`` only when what follows is not part of a path, so a folder named
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from trafficking_audit.errors import InputError
 from trafficking_audit.load.data import looks_like_path
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from trafficking_audit.models.dates import NotADate, parse_day
 
 
 @dataclass(frozen=True)
@@ -31,15 +29,16 @@ class SideArgument:
 def parse_side(text: str, default: dt.date) -> SideArgument:
     """Split ``SIDE[@YYYY-MM-DD]``; a side without a date is assessed as of ``default``."""
     name, at, tail = text.rpartition("@")
+    day = default
     if not at or looks_like_path(tail):
-        name, tail = text, ""
-    elif not _ISO_DATE.match(tail):
-        raise InputError(f"{text!r}: expected SIDE@YYYY-MM-DD, but {tail!r} is not a date", code="usage")
+        name = text
+    else:
+        try:
+            day = parse_day(tail)
+        except NotADate:
+            raise InputError(f"{text!r}: expected SIDE@YYYY-MM-DD, but {tail!r} is not a date", code="usage") from None
+        except ValueError as exc:
+            raise InputError(f"{text!r}: {tail!r} is not a valid date ({exc}; YYYY-MM-DD)", code="usage") from None
     if not name.strip():
         raise InputError(f"{text!r}: no jurisdiction given (e.g. kz or kz@2022-12-31)", code="usage")
-    if not tail:
-        return SideArgument(name, default)
-    try:
-        return SideArgument(name, dt.date.fromisoformat(tail))
-    except ValueError:
-        raise InputError(f"{text!r}: {tail!r} is not a valid date (YYYY-MM-DD)", code="usage") from None
+    return SideArgument(name, day)

@@ -7,7 +7,7 @@ order: severity (critical first), then obligation (mandatory first), then pillar
 
 Recommendation templates come from rule files, which may be a user's own, so they
 are data, not programs: :mod:`trafficking_audit.engine.rule_template` allows only a small
-whitelist of Jinja syntax, with three plain variables, and bounds the output.
+whitelist of Jinja syntax, with four plain variables, and bounds the output.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, Peer, Recommendation, SourceRef
 from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.vocabulary import OBLIGATIONS, PILLARS, SEVERITIES
+from trafficking_audit.models.wording import word
 
 VERBS = {"mandatory": "urge", "should": "recommend", "good-practice": "invite"}
 _PHRASES = {
@@ -33,10 +34,10 @@ _PHRASES = {
 
 # Contexts a template is tried with at load time, so that one failing on an empty provision or an
 # empty list of missing facts is refused with the rule file rather than in the middle of an audit.
-_TRIALS: tuple[tuple[str, str, list[str]], ...] = (
-    ("Ruritania", "Criminal Code Art. 1", ["offence.exists"]),
-    ("Ruritania", "", []),
-    ("Ruritania", "Criminal Code Art. 1", ["offence.exists", "offence.means_required"]),
+_TRIALS: tuple[tuple[str, str, list[str], list[str]], ...] = (
+    ("Ruritania", "Criminal Code Art. 1", ["offence.exists"], ["slavery"]),
+    ("Ruritania", "", [], []),
+    ("Ruritania", "Criminal Code Art. 1", ["offence.exists", "offence.means_required"], ["slavery", "servitude"]),
 )
 
 
@@ -44,8 +45,8 @@ def check_template(rule: Rule) -> str | None:
     """An error message if the rule's template is not allowed, does not compile or does not render, else None."""
     try:
         rule_template.check_syntax(rule.recommendation)
-        for jurisdiction, provision, missing in _TRIALS:
-            rule_template.render(rule.recommendation, _context(jurisdiction, provision, missing))
+        for jurisdiction, provision, missing, elements in _TRIALS:
+            rule_template.render(rule.recommendation, _context(jurisdiction, provision, missing, elements))
     except rule_template.TemplateProblem as exc:
         return _message(rule, exc)
     return None
@@ -66,20 +67,30 @@ def check_templates(book: Rulebook) -> None:
         rule.locate_recommendation(functools.partial(document.position, loc + ("recommendation",)))
 
 
-def render_template(rule: Rule, jurisdiction: str, provision: str, missing: Sequence[str]) -> str:
+def render_template(
+    rule: Rule, jurisdiction: str, provision: str, missing: Sequence[str], elements: Sequence[str] = ()
+) -> str:
     """The rule's recommendation text for one jurisdiction (whitelisted syntax, bounded output).
 
+    ``elements`` are the finding's missing elements (vocabulary words), given to the template in words
+    ("slavery", "abuse of power") so that a recommendation can ask for what is missing.
     Any failure is bad input of the rule file, at the template's position when the rule came from one.
     """
     try:
-        text = rule_template.render(rule.recommendation, _context(jurisdiction, provision, missing))
+        context = _context(jurisdiction, provision, missing, [word(e) for e in elements])
+        text = rule_template.render(rule.recommendation, context)
     except rule_template.TemplateProblem as exc:
         raise InputError(_message(rule, exc), rule.recommendation_position, code="bad-template") from None
     return " ".join(text.split())
 
 
-def _context(jurisdiction: str, provision: str, missing: Sequence[str]) -> dict[str, Any]:
-    return {"jurisdiction": jurisdiction, "provision": provision, "missing": list(missing)}
+def _context(jurisdiction: str, provision: str, missing: Sequence[str], elements: Sequence[str]) -> dict[str, Any]:
+    return {
+        "jurisdiction": jurisdiction,
+        "provision": provision,
+        "missing": list(missing),
+        "missing_elements": list(elements),
+    }
 
 
 def _message(rule: Rule, problem: Exception) -> str:
@@ -167,7 +178,7 @@ def recommend(
         rule = by_id[finding.rule]
         provision = next((e.provision for e in finding.evidence if e.provision), "") or ""
         verb = VERBS[finding.obligation]
-        action = render_template(rule, profile.name, provision, finding.missing)
+        action = render_template(rule, profile.name, provision, finding.missing, finding.missing_elements)
         recommendation = Recommendation(
             rule=rule.id,
             verb=verb,

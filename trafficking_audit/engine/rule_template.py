@@ -4,14 +4,16 @@ Rule files may be a user's own, so the template of a recommendation is untrusted
 Jinja's sandbox stops attribute escapes but not resource use: ``range(10**9)``, a macro
 that calls itself, ``"x" * 10**9`` or two nested loops hang or exhaust memory, and an
 ``include`` or a division by zero fails at render time. A template needs far less than
-Jinja offers: substitution of the three context variables, conditionals, and a loop over
-the one list the context provides. So each template's syntax tree is checked against that
+Jinja offers: substitution of the context variables, conditionals, and a loop over
+a list the context provides. So each template's syntax tree is checked against that
 whitelist when the rule file is loaded (anything else is a positioned error of the rule
 file), and rendering stops once the text passes :data:`MAX_OUTPUT` characters.
 
 The whitelist: literal text; ``{{ expression }}``; ``{% if %}``/``elif``/``else``; one
 level of ``{% for name in missing %}`` (nested loops multiply their length); the context
-variables ``jurisdiction``, ``provision`` and ``missing``, loop variables and ``loop.index``
+variables ``jurisdiction``, ``provision``, ``missing`` (the facts that were unknown) and
+``missing_elements`` (the elements the rule asks for that the profile lacks, in words), loop
+variables and ``loop.index``
 and its siblings; string, boolean and small integer constants; ``and``, ``or``, ``not``,
 comparisons, ``a if b else c`` and ``~`` (joining strings); the filters in
 :data:`FILTERS` and the tests in :data:`TESTS`. No calls, subscripts, arithmetic, ``range``,
@@ -28,7 +30,7 @@ from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 # The variables a recommendation template is rendered with: name -> whether it is a list.
-CONTEXT = {"jurisdiction": False, "provision": False, "missing": True}
+CONTEXT = {"jurisdiction": False, "provision": False, "missing": True, "missing_elements": True}
 FILTERS = frozenset(
     {"capitalize", "default", "d", "first", "join", "last", "length", "count", "lower", "sort", "title", "trim"}
     | {"unique", "upper"}

@@ -12,9 +12,7 @@ again; most runs never need them and skip the cost in time and memory.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +21,7 @@ from typing import Any
 import yaml
 
 from trafficking_audit.errors import InputError, Position, display_path
+from trafficking_audit.models.dates import NotADate, parse_day
 
 try:  # libyaml is ~7x faster; fall back to the pure-Python composer.
     from yaml import CSafeLoader as _Loader
@@ -42,7 +41,6 @@ _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 PathKey = tuple[str | int, ...]
 
@@ -280,13 +278,11 @@ class _Builder:
                 raise InputError("NaN and infinity are not allowed", self.pos(node), code="yaml-nan")
             return number
         if tag == _TIMESTAMP:
-            match = _DATE.match(value)
-            if not match:
-                raise InputError(
-                    f"'{value}' is a timestamp; write a date as YYYY-MM-DD", self.pos(node), code="bad-date"
-                )
             try:
-                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+                return parse_day(value)
+            except NotADate:  # YAML's timestamp: a time of day, or no zero padding
+                message = f"'{value}' is a timestamp; write a date as YYYY-MM-DD"
+                raise InputError(message, self.pos(node), code="bad-date") from None
             except ValueError as exc:
                 raise InputError(f"invalid date '{value}': {exc}", self.pos(node), code="bad-date") from None
         raise self._tag_error(node)

@@ -10,11 +10,29 @@ it is different from "no", and the engine never treats it as "no".
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar, Union
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeAlias, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from trafficking_audit.models.dates import parse_day
 
 T = TypeVar("T")
+
+
+def _day(value: Any) -> dt.date:
+    """A date of an input file: a date the YAML loader read (as YYYY-MM-DD), or YYYY-MM-DD text.
+
+    Not a number (pydantic would read it as a Unix time) nor a datetime or other ISO shape.
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        return parse_day(value)
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+# The type of every date field of profiles and rules: the one date format, see models/dates.py.
+Day = Annotated[dt.date, BeforeValidator(_day)]
 
 UNKNOWN = "unknown"
 
@@ -51,10 +69,10 @@ class Fact(BaseModel, Generic[T]):
             "(a judgement from other facts, explained in `note`)."
         ),
     )
-    valid_from: dt.date | None = Field(
+    valid_from: Day | None = Field(
         default=None, description="First day on which the value held (open-ended when absent)."
     )
-    valid_to: dt.date | None = Field(
+    valid_to: Day | None = Field(
         default=None, description="Last day on which the value held (still holds when absent)."
     )
 

@@ -10,12 +10,11 @@ the rule language: rules refer to them by dotted path, e.g. ``offence.means_role
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, confloat
 
-from trafficking_audit.models.facts import Dated
+from trafficking_audit.models.facts import Dated, Day
 
 if TYPE_CHECKING:
     Years = float
@@ -52,6 +51,8 @@ Means = Literal[
     "abuse_of_vulnerability",
     "payments_to_controller",
     "debt_bondage",
+    "other_coercion",
+    "other_improper_means",
 ]
 MeansRole = Literal["constituent", "aggravating_only", "illustrative", "not_covered"]
 Purpose = Literal[
@@ -123,7 +124,7 @@ class Source(Section):
     publisher: StrictStr | None = Field(default=None, description="Who issued or published it.")
     year: StrictInt | None = Field(default=None, ge=1800, le=2100, description="Year of publication or adoption.")
     url: StrictStr | None = Field(default=None, description="Where it can be read (http or https).")
-    accessed: dt.date | None = Field(default=None, description="When the URL was last read.")
+    accessed: Day | None = Field(default=None, description="When the URL was last read.")
     kind: SourceKind = Field(description="What kind of document this is.")
 
 
@@ -151,12 +152,12 @@ class TreatyStatus(Section):
     """The jurisdiction's status under one instrument of `rules/instruments.yaml`."""
 
     status: Dated[TreatyStatusValue] = Field(description="not_signed, signed_only, party, withdrawn or not_eligible.")
-    signed: dt.date | None = Field(default=None, description="Date of signature.")
+    signed: Day | None = Field(default=None, description="Date of signature.")
     consent: ConsentType | None = Field(default=None, description="How consent to be bound was expressed.")
-    deposited: dt.date | None = Field(
+    deposited: Day | None = Field(
         default=None, description="Date the instrument of consent was deposited or registered."
     )
-    in_force: dt.date | None = Field(default=None, description="Date the treaty entered into force for the state.")
+    in_force: Day | None = Field(default=None, description="Date the treaty entered into force for the state.")
     reservations: list[Reservation] = Field(
         default_factory=list, description="Reservations and declarations, per article."
     )
@@ -745,8 +746,8 @@ class Profile(Section):
     iso3: StrictStr = Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code.")
     aliases: list[StrictStr] = Field(default_factory=list, description="Other names the CLI accepts.")
     region: StrictStr | None = Field(default=None, description="Region, e.g. `Central Asia`.")
-    last_reviewed: dt.date = Field(description="Date an editor last reviewed the whole profile.")
-    history_from: dt.date | None = Field(
+    last_reviewed: Day = Field(description="Date an editor last reviewed the whole profile.")
+    history_from: Day | None = Field(
         default=None,
         description=(
             "The first date the profile's facts describe: an audit dated earlier is refused, since facts "

@@ -108,7 +108,15 @@ class Finding(Result):
     evidence: list[Evidence] = Field(default_factory=list, description="Facts the outcome rests on.")
     missing: list[str] = Field(default_factory=list, description="Facts that were absent or unknown on the audit date.")
     reason: str | None = Field(
-        default=None, description="Why the rule is not applicable, or why the outcome is unknown."
+        default=None,
+        description="Why the outcome falls short of met, computed from the rule's condition: for partially_met and "
+        "not_met, the parts of the condition that fail (naming the national provision where the profile gives one); "
+        "for unknown, the facts that would decide it; for not_applicable, why the rule does not apply.",
+    )
+    missing_elements: list[str] = Field(
+        default_factory=list,
+        description="For partially_met and not_met: the elements (means, acts, purposes and other listed values) the "
+        "rule's condition asks for that the profile does not record, after the element taxonomy is applied.",
     )
     recommendation: Recommendation | None = Field(default=None, description="Present when partially or not met.")
 

@@ -11,13 +11,13 @@ their own examples, which ``audit rules test`` runs like ``conftest verify``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictStr, model_validator
 
 from trafficking_audit.errors import Position
+from trafficking_audit.models.facts import Day
 from trafficking_audit.models.vocabulary import (
     Obligation,
     Outcome,
@@ -112,7 +112,7 @@ class Example(Strict):
 
     name: StrictStr = Field(description="What the example shows.")
     expect: Outcome = Field(description="The outcome the rule must give.")
-    as_of: dt.date | None = Field(default=None, description="Audit date for the example (default: 2025-01-01).")
+    as_of: Day | None = Field(default=None, description="Audit date for the example (default: 2025-01-01).")
     facts: dict[StrictStr, Any] = Field(
         default_factory=dict,
         description="Profile facts by dotted path, e.g. `offence.means_role: constituent`. "
@@ -143,7 +143,9 @@ class Rule(Strict):
     met: Condition = Field(description="The condition for `met`.")
     partially_met: Condition | None = Field(default=None, description="The condition for `partially_met`.")
     recommendation: StrictStr = Field(
-        description="Recommendation template (sandboxed Jinja). Variables: `jurisdiction`, `provision`, `missing`."
+        description="Recommendation template (sandboxed Jinja). Variables: `jurisdiction`, `provision`, `missing` "
+        "(facts unknown on the audit date) and `missing_elements` (the elements the condition asks for that the "
+        "profile lacks, in words, e.g. `slavery`, `abuse of power`)."
     )
     examples: list[Example] = Field(default_factory=list, description="Example profiles with expected outcomes.")
     # Where the recommendation stands in its rule file (set by the loader; not a field of the file), so
@@ -178,9 +180,9 @@ class Instrument(Strict):
     identifiers: dict[StrictStr, StrictStr] = Field(
         default_factory=dict, description="Official identifiers, e.g. `untc: XVIII-12-a`, `celex: 32011L0036`."
     )
-    adopted: dt.date | None = Field(default=None, description="Date of adoption.")
-    in_force: dt.date | None = Field(default=None, description="Date of entry into force.")
-    transposition_deadline: dt.date | None = Field(
+    adopted: Day | None = Field(default=None, description="Date of adoption.")
+    in_force: Day | None = Field(default=None, description="Date of entry into force.")
+    transposition_deadline: Day | None = Field(
         default=None, description="For a directive: the date by which Member States must comply."
     )
     amends: StrictStr | None = Field(

@@ -46,6 +46,15 @@ class RulePage(Result):
     rulebook_version: str = Field(description="Version of the rulebook.")
 
 
+class ElementCover(Result):
+    """One entry of an element taxonomy, as the rule docs list it."""
+
+    vocabulary: str = Field(description="means, acts or purposes.")
+    broader: str = Field(description="The element a law names.")
+    narrower: list[str] = Field(description="The elements it covers, which it satisfies when a rule asks for them.")
+    basis: str = Field(description="The reading of the texts the entry rests on.")
+
+
 class RulebookDocs(Result):
     """The generated reference of the whole rulebook (`docs/rules.md`)."""
 
@@ -54,3 +63,8 @@ class RulebookDocs(Result):
     index: list[RuleEntry] = Field(description="The rules as the index table lists them, in rulebook order.")
     instruments: list[Instrument] = Field(description="The catalogue of instruments, in file order.")
     pages: list[RulePage] = Field(description="One page per rule, in rulebook order.")
+    taxonomy: list[ElementCover] = Field(
+        default_factory=list,
+        description="The element taxonomies: which broader element, when a law names it, satisfies which narrower "
+        "one a rule asks for.",
+    )

@@ -29,6 +29,7 @@ Kind = Literal[
     "rule_tests",
     "rulebook_docs",
     "coverage",
+    "rules_diff",
 ]
 
 
@@ -61,6 +62,7 @@ RENDERERS: dict[Kind, dict[str, Renderer]] = {
     "rule_tests": _each("rule_tests", terminal="terminal", json="jsonout"),
     "rulebook_docs": _each("rulebook_docs", md="markdown"),
     "coverage": _each("coverage", terminal="terminal", md="markdown", json="jsonout"),
+    "rules_diff": _each("rules_diff", terminal="terminal", md="markdown", json="jsonout"),
 }
 # The formats of a report (an audit, a diff, an overview), the ones --output's extension can name.
 FORMATS: tuple[str, ...] = tuple(RENDERERS["audit"])

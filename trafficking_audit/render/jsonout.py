@@ -80,3 +80,8 @@ def render_rule_tests(report: BaseModel) -> str:
 def render_coverage(report: BaseModel) -> str:
     """``audit rules coverage``: counts per instrument and every provision with its rules or reason."""
     return dump(report)
+
+
+def render_rules_diff(report: BaseModel) -> str:
+    """``audit rules diff REV``: rule changes and the findings they move, per profile."""
+    return dump(report)

@@ -11,11 +11,13 @@ from trafficking_audit.models.examples import EXAMPLE_DAY
 from trafficking_audit.models.provisions import CoverageReport
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
+from trafficking_audit.models.rulediff import RulesDiff
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
+from trafficking_audit.models.wording import value_text
 from trafficking_audit.render.jinja import md, md_code, render_template
 from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
-from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
+from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
 
 
 def render_audit(audit: Audit) -> str:
@@ -73,3 +75,8 @@ def render_rulebook_docs(docs: RulebookDocs) -> str:
 def render_coverage(report: CoverageReport) -> str:
     """``audit rules coverage`` as Markdown: the counts, then one table of provisions per instrument."""
     return render_template("coverage.md.j2", html=False, report=report)
+
+
+def render_rules_diff(diff: RulesDiff) -> str:
+    """``audit rules diff REV`` as Markdown: the rule changes, then one table of moved findings per profile."""
+    return render_template("rules_diff.md.j2", html=False, diff=diff)

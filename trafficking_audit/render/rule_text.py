@@ -10,11 +10,10 @@ plain text, so the same words serve the terminal and Markdown.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from trafficking_audit.models.rule import Condition, Instrument, Rule
+from trafficking_audit.models.wording import value_text
 
 Marker = Callable[[str], str]
 
@@ -43,19 +42,6 @@ _PHRASES = {
 
 def _plain(text: str) -> str:
     return text
-
-
-def value_text(value: Any) -> str:
-    """A value from a rule or an example, as a reader would write it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (list, tuple)):
-        return ", ".join(value_text(v) for v in value) if value else "(none)"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def describe(condition: Condition, code: Marker = _plain, text: Marker = _plain) -> str:

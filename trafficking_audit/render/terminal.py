@@ -23,8 +23,10 @@ from trafficking_audit.models.provisions import CoverageReport
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
+from trafficking_audit.models.rulediff import RulesDiff
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
+from trafficking_audit.models.wording import value_text
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
@@ -40,7 +42,7 @@ from trafficking_audit.render.labels import (
     outcome_label,
     signed,
 )
-from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines, value_text
+from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
 from trafficking_audit.render.text import fmt_value, pct, point_text, range_text, score_text, span_text
 
 TOP_RECOMMENDATIONS = 5
@@ -346,7 +348,8 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> s
         for i in page.instruments.values()
     ]
     recommendation = [
-        f"Graded '{page.verb}' ({rule.obligation}). Template (variables: jurisdiction, provision, missing):",
+        f"Graded '{page.verb}' ({rule.obligation}). "
+        "Template (variables: jurisdiction, provision, missing, missing_elements):",
         f"[italic]{escape(rule.recommendation)}[/italic]",
     ]
     bodies = [
@@ -442,4 +445,51 @@ def render_coverage(report: CoverageReport, color: bool = False, width: int = 10
             table.add_row(escape(p.article), wording, p.strength or "none", answer)
         out.print(table)
     out.print("[dim]`--format md` adds each provision's note and the rules that only cite it.[/dim]")
+    return recorded(out)
+
+
+def _shift(status: str | None, obligation: str | None) -> str:
+    return "(no rule)" if status is None else f"{outcome_label(status)} ({obligation})"
+
+
+def render_rules_diff(diff: RulesDiff, color: bool = False, width: int = 100) -> str:
+    """``audit rules diff REV``: the rules added, removed and changed, then the findings they move per profile."""
+    out = console(color, width)
+    out.print(
+        f"[bold]Rules since {escape(diff.revision)}[/bold]: rulebook {escape(diff.rulebook_before)} "
+        f"({diff.rules_before} rules) -> {escape(diff.rulebook_after)} ({diff.rules_after} rules); "
+        f"findings as of {diff.as_of.isoformat()}",
+        soft_wrap=True,
+    )
+    counts = {kind: sum(1 for c in diff.rules if c.change == kind) for kind in ("added", "removed", "changed")}
+    out.print(f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed")
+    for change in diff.rules:
+        line = f"  {change.change:<8} {change.rule}"
+        if change.aspects:
+            line += f": {', '.join(change.aspects)}"
+        if change.obligation_before != change.obligation_after and change.change == "changed":
+            line += f" (obligation {change.obligation_before} -> {change.obligation_after})"
+        if change.citations_added:
+            line += f"; cites now {', '.join(change.citations_added)}"
+        if change.citations_removed:
+            line += f"; no longer cites {', '.join(change.citations_removed)}"
+        out.print(escape(line), soft_wrap=True)
+    out.print()
+    out.print("[bold]Findings that move[/bold] (profile held fixed; changed / from added rules / from removed rules)")
+    for profile in diff.profiles:
+        out.print(
+            f"{escape(profile.name)} ({profile.jurisdiction}): {profile.changed} changed, {profile.added} added, "
+            f"{profile.removed} removed",
+            soft_wrap=True,
+        )
+        for shift in profile.findings:
+            if shift.status_before is None or shift.status_after is None:
+                continue  # findings of added and removed rules are counted, not listed
+            out.print(
+                f"  {shift.rule}: {_shift(shift.status_before, shift.obligation_before)} -> "
+                f"{_shift(shift.status_after, shift.obligation_after)}",
+                soft_wrap=True,
+            )
+    for note in diff.notes:
+        out.print(f"[dim]{escape(note)}[/dim]")
     return recorded(out)

@@ -1,0 +1,165 @@
+"""``audit rules diff REV``: the rules added, removed and changed since a git revision, and the findings they move.
+
+The rule files at the revision come out of git the way ``audit check --base`` gets old profiles
+(:mod:`.gitbase`), are written to a temporary folder and loaded with the current loader, so both
+rulebooks are read by the same code. Every bundled profile (as it is now) is then audited on one
+date with each rulebook, and the findings whose outcome or obligation differs are kept: the profile
+is held fixed, so what moves is the effect of the rule change alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from trafficking_audit.check import gitbase
+from trafficking_audit.engine.evaluate import evaluate
+from trafficking_audit.errors import InputError, real_path
+from trafficking_audit.load.data import DataLocation
+from trafficking_audit.load.loader import Rulebook, load_rulebook
+from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.rulediff import FindingShift, ProfileShifts, RuleChange, RulesDiff
+
+# Fields of a rule that decide its outcome: a change in any of them is a change of "condition".
+CONDITION_FIELDS = ("met", "partially_met", "applies_if", "not_applicable_reason", "binding_if")
+
+
+def rulebook_at(location: DataLocation, revision: str) -> Rulebook:
+    """The rulebook as the data folder's rule files stood at ``revision``."""
+    root = gitbase.repository_root(location.rules, flag="rules diff")
+    gitbase.verify_revision(root, revision, flag="rules diff")
+    names = [
+        name
+        for name in gitbase.files_at(root, revision, location.rules)
+        if PurePosixPath(name).suffix in (".yaml", ".yml")
+        and PurePosixPath(name).parent == PurePosixPath(_relative(root, location.rules))
+    ]
+    with tempfile.TemporaryDirectory(prefix="audit-rules-") as folder:
+        for name in names:
+            content = gitbase.show(root, revision, name)
+            if content is not None:
+                (Path(folder) / PurePosixPath(name).name).write_bytes(content)
+        if not (Path(folder) / "rulebook.yaml").is_file():
+            raise InputError(
+                f"rules diff {revision}: no rulebook.yaml in the rule folder at that revision", code="usage"
+            )
+        try:
+            return load_rulebook(Path(folder))
+        except InputError as exc:
+            raise InputError(
+                f"rules diff {revision}: the rules at that revision do not load: {exc}", code="usage"
+            ) from None
+
+
+def _relative(root: Path, folder: Path) -> str:
+    base, target = real_path(root), real_path(folder)
+    return "." if base == target else target.relative_to(base).as_posix()
+
+
+def rule_changes(before: Rulebook, after: Rulebook) -> list[RuleChange]:
+    """Rules changed or added (in current rulebook order), then rules removed (in their old order)."""
+    old = {rule.id: rule for rule in before.rules}
+    new_ids = {rule.id for rule in after.rules}
+    changes = []
+    for rule in after.rules:
+        previous = old.get(rule.id)
+        if previous is None:
+            changes.append(
+                RuleChange(rule=rule.id, title=rule.title, change="added", obligation_after=_obligation(rule))
+            )
+            continue
+        aspects, added, removed = _compare(previous, rule)
+        if aspects:
+            changes.append(
+                RuleChange(
+                    rule=rule.id,
+                    title=rule.title,
+                    change="changed",
+                    aspects=aspects,
+                    obligation_before=_obligation(previous),
+                    obligation_after=_obligation(rule),
+                    citations_added=added,
+                    citations_removed=removed,
+                )
+            )
+    for rule in before.rules:
+        if rule.id not in new_ids:
+            changes.append(
+                RuleChange(rule=rule.id, title=rule.title, change="removed", obligation_before=_obligation(rule))
+            )
+    return changes
+
+
+def _obligation(rule: Rule) -> str | None:
+    value = rule.model_dump().get("obligation")
+    return None if value is None else str(value)
+
+
+def _citation(citation: dict[str, Any]) -> str:
+    return f"{citation['instrument']} {citation['article']}"
+
+
+def _compare(before: Rule, after: Rule) -> tuple[list[str], list[str], list[str]]:
+    """What differs between two versions of a rule: aspects, citations added, citations removed."""
+    old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
+    aspects: list[str] = []
+    if any(old.get(name) != new.get(name) for name in CONDITION_FIELDS):
+        aspects.append("condition")
+    if old.get("obligation") != new.get("obligation"):
+        aspects.append("obligation")
+    if old.get("citations") != new.get("citations"):
+        aspects.append("citations")
+    skip = {*CONDITION_FIELDS, "obligation", "citations"}
+    aspects.extend(name for name in sorted({*old, *new} - skip) if old.get(name) != new.get(name))
+    old_cited = [_citation(c) for c in old.get("citations") or []]
+    new_cited = [_citation(c) for c in new.get("citations") or []]
+    added = [c for c in new_cited if c not in old_cited]
+    removed = [c for c in old_cited if c not in new_cited]
+    return aspects, added, removed
+
+
+def finding_shifts(profile: Profile, before: Rulebook, after: Rulebook, day: dt.date) -> ProfileShifts:
+    """The findings of ``profile`` on ``day`` that differ between the two rulebooks."""
+    old = {rule.id: evaluate(rule, profile, day, before.instruments) for rule in before.rules}
+    new = {rule.id: evaluate(rule, profile, day, after.instruments) for rule in after.rules}
+    shifts: list[FindingShift] = []
+    counts = {"changed": 0, "added": 0, "removed": 0}
+    order = [rule.id for rule in after.rules] + [rule.id for rule in before.rules if rule.id not in new]
+    for rule_id in order:
+        was, now = old.get(rule_id), new.get(rule_id)
+        if was is not None and now is not None:
+            if (was.status, was.obligation) == (now.status, now.obligation):
+                continue
+            counts["changed"] += 1
+        else:
+            counts["added" if was is None else "removed"] += 1
+        shifts.append(
+            FindingShift(
+                rule=rule_id,
+                status_before=was.status if was else None,
+                status_after=now.status if now else None,
+                obligation_before=was.obligation if was else None,
+                obligation_after=now.obligation if now else None,
+            )
+        )
+    return ProfileShifts(jurisdiction=profile.id, name=profile.name, findings=shifts, **counts)
+
+
+def rules_diff(
+    revision: str, before: Rulebook, after: Rulebook, profiles: Sequence[Profile], day: dt.date
+) -> RulesDiff:
+    """The whole comparison: rule changes, and the findings they move in each profile (by profile id)."""
+    return RulesDiff(
+        revision=revision,
+        as_of=day,
+        rulebook_before=before.version,
+        rulebook_after=after.version,
+        rules_before=len(before.rules),
+        rules_after=len(after.rules),
+        rules=rule_changes(before, after),
+        profiles=[finding_shifts(p, before, after, day) for p in sorted(profiles, key=lambda p: p.id)],
+    )

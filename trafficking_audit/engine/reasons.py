@@ -1,0 +1,138 @@
+"""Why a finding falls short, computed from the rule's condition: what fails, and what would decide it.
+
+A partially met or unmet finding says which parts of its ``met`` condition fail on the profile's
+facts ("slavery and servitude are not among the purposes of Criminal Code Art. 128"), naming the
+national provision where the profile gives one; an unknown finding names the unknown facts that
+would decide it. Nothing here is written per rule or per profile: the words come from the
+condition's operators, its fact paths and the recorded values. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from trafficking_audit.engine.conditions import Reading, leaf_of, truth
+from trafficking_audit.models.rule import Condition
+from trafficking_audit.models.wording import enumerate_words, value_text, word
+
+
+@dataclass
+class Shortfall:
+    """What fails in a condition: one sentence per failing part, and the vocabulary elements it lacks."""
+
+    sentences: list[str] = field(default_factory=list)
+    elements: list[str] = field(default_factory=list)
+
+    def add(self, other: Shortfall) -> None:
+        """Take in the sentences and elements of another shortfall (without repeating an element)."""
+        self.sentences.extend(other.sentences)
+        self.elements.extend(e for e in other.elements if e not in self.elements)
+
+    def text(self) -> str:
+        """The sentences as one reason."""
+        return "; ".join(self.sentences)
+
+
+def shortfall(condition: Condition, reading: Reading) -> Shortfall:
+    """What makes ``condition`` false on this reading (empty when it is not false)."""
+    result = Shortfall()
+    if truth(condition, reading) is not False:
+        return result
+    if condition.all is not None:
+        for child in condition.all:
+            result.add(shortfall(child, reading))
+        return result
+    if condition.any is not None:
+        parts = [shortfall(child, reading) for child in condition.any]
+        for part in parts:
+            result.elements.extend(e for e in part.elements if e not in result.elements)
+        texts = [part.text() for part in parts if part.sentences]
+        if len(texts) == 1:
+            result.sentences.append(texts[0])
+        elif texts:
+            result.sentences.append("none of the alternatives holds: " + "; or ".join(texts))
+        return result
+    if condition.not_ is not None:
+        result.sentences.append(holding(condition.not_, reading))
+        return result
+    result.add(_leaf_shortfall(condition, reading))
+    return result
+
+
+def _subject(path: str, reading: Reading) -> str:
+    """The fact as a sentence names it, with the national provision when the profile gives one."""
+    evidence = reading.evidence.get(path)
+    provision = evidence.provision if evidence is not None else None
+    return f"{path} ({provision})" if provision else path
+
+
+def _owner(path: str, reading: Reading) -> str:
+    """Whose elements a list fact holds: "of Criminal Code Art. 128" or "recorded for the offence"."""
+    evidence = reading.evidence.get(path)
+    if evidence is not None and evidence.provision:
+        return f"of {evidence.provision}"
+    return f"recorded in {path}"
+
+
+def _leaf_shortfall(condition: Condition, reading: Reading) -> Shortfall:
+    assert condition.fact is not None
+    path = condition.fact
+    leaf = leaf_of(condition)
+    value = reading.value(path)
+    noun = word(path.rsplit(".", 1)[-1])
+    if leaf.op in ("contains", "contains_any"):
+        present = leaf.widened(value)
+        lacking = [item for item in leaf.operand if item not in present]
+        if leaf.op == "contains":
+            verb = "is" if len(lacking) == 1 else "are"
+            sentence = f"{enumerate_words(lacking)} {verb} not among the {noun} {_owner(path, reading)}"
+        else:
+            sentence = f"none of {enumerate_words(lacking, 'or')} is among the {noun} {_owner(path, reading)}"
+        return Shortfall([sentence], [str(item) for item in lacking])
+    wanted = _wanted(leaf.op, leaf.operand)
+    return Shortfall([f"{_subject(path, reading)} is {word(value_text(value))}, {wanted}"])
+
+
+def _wanted(op: str, operand: Any) -> str:
+    """What a scalar operator asked for, after "<fact> is <value>, ..."."""
+    if op == "is":
+        return f"not {word(value_text(operand))}"
+    if op == "is_not":
+        return "which the standard rules out"
+    if op == "in":
+        return f"not one of {enumerate_words([value_text(v) for v in operand], 'or')}"
+    if op == "gte":
+        return f"below {value_text(operand)}"
+    return f"above {value_text(operand)}"
+
+
+def holding(condition: Condition, reading: Reading) -> str:
+    """What makes ``condition`` true on this reading, in words (for a ``not`` that fails)."""
+    if condition.all is not None:
+        return "; ".join(holding(child, reading) for child in condition.all)
+    if condition.any is not None:
+        return "; ".join(holding(c, reading) for c in condition.any if truth(c, reading) is True)
+    if condition.not_ is not None:
+        return shortfall(condition.not_, reading).text()
+    assert condition.fact is not None
+    value: Any = reading.value(condition.fact)
+    shown = value_text(value) if not isinstance(value, (list, tuple)) else enumerate_words(list(value))
+    return f"{_subject(condition.fact, reading)} is {word(shown)}"
+
+
+def deciding(condition: Condition, reading: Reading) -> list[str]:
+    """The unknown facts on which an unknown condition turns (empty when its truth is known).
+
+    Facts read by a branch whose truth is already known cannot change the result, so they are
+    left out: in ``any`` of a true and an unknown branch nothing is to decide.
+    """
+    if truth(condition, reading) is not None:
+        return []
+    if condition.fact is not None:
+        return [condition.fact]
+    children = condition.all or condition.any or ([condition.not_] if condition.not_ is not None else [])
+    found: list[str] = []
+    for child in children:
+        found.extend(path for path in deciding(child, reading) if path not in found)
+    return found

@@ -11,13 +11,15 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from trafficking_audit.cli.common import open_session
 from trafficking_audit.cli.overview import run_all
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
 
 
-def test_reports_match_the_data(tmp_path: Path, session) -> None:
+def test_reports_match_the_data(tmp_path: Path) -> None:
+    session = open_session(ROOT)  # as the command opens it: every profile checked
     as_of = dt.date.fromisoformat(json.loads((REPORTS / "matrix.json").read_text())["as_of"])
     run_all(session, session.rulebook.rules, as_of, None, tmp_path)
     committed = sorted(p.name for p in REPORTS.iterdir() if p.is_file() and p.name != "README.md")

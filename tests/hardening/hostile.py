@@ -1,7 +1,8 @@
 """A copy of the fixture data whose every free-text field holds markup and control characters.
 
 Each string value of every profile and rule file is replaced by a hostile text, one at a time,
-and the replacement is kept when the data still loads and every audit keeps its outcomes (a
+and the replacement is kept when the data still loads, passes the consistency checks and every
+audit keeps its outcomes (a
 field that must be an id, a date, a code or an enumerated value refuses it, and a value that
 decides an outcome would change the document's shape for a reason that is not escaping). What
 is left is the data with as many fields as possible holding the hostile text, so a renderer that
@@ -18,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from trafficking_audit.app.session import Session
+from trafficking_audit.cli.common import open_session
 from trafficking_audit.errors import InputError
 
 DATA = Path(__file__).resolve().parent.parent / "fixtures" / "data"
@@ -49,9 +50,10 @@ def _set(node: Any, path: tuple[Any, ...], value: str) -> None:
 
 
 def _signature(folder: Path) -> tuple[Any, ...] | None:
-    """The outcomes and the shape of every audit, or None when the data does not load."""
+    """The outcomes and the shape of every audit, or None when the data does not load or a profile fails
+    `audit check`'s consistency checks (which every command applies)."""
     try:
-        session = Session.open(folder)
+        session = open_session(folder)
         rules = session.rulebook.rules
         audits = [session.audit(p, rules, DAY) for p in session.profiles.all()]
     except InputError:

@@ -72,10 +72,12 @@ LIBRARIES = {
 
 @dataclass(frozen=True)
 class CachedReport:
-    """A report's text, and each finding's status and severity (all ``--fail-on`` needs)."""
+    """A report's text, each finding's status and severity (all ``--fail-on`` needs), and the data-quality
+    warnings of the audited profile (printed on standard error by every run, cached or not)."""
 
     text: str
     findings: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,12 +183,13 @@ def fetch(entry: Path | None) -> CachedReport | None:
         data = json.loads(stored)
         text = data["text"]
         findings = tuple((str(status), str(severity)) for status, severity in data["findings"])
-    except (ValueError, KeyError, TypeError):
+        warnings = tuple(str(line) for line in data.get("warnings", []))
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
     if not isinstance(text, str):
         return None
     touch_entry(entry)
-    return CachedReport(text, findings)
+    return CachedReport(text, findings, warnings)
 
 
 def store(entry: Path | None, report: CachedReport) -> None:
@@ -194,6 +197,8 @@ def store(entry: Path | None, report: CachedReport) -> None:
     if entry is None:
         return
     # ASCII JSON: a lone surrogate in the text is escaped, so every report can be stored.
-    payload = json.dumps({"text": report.text, "findings": [list(f) for f in report.findings]})
+    payload = json.dumps(
+        {"text": report.text, "findings": [list(f) for f in report.findings], "warnings": list(report.warnings)}
+    )
     write_entry(entry, payload.encode("ascii"))
     prune(KIND, KEEP)

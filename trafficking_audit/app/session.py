@@ -8,16 +8,17 @@ of profiles stays linear.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from trafficking_audit.engine.audit import build_audit, findings_for
 from trafficking_audit.engine.recommend import PeerIndex, check_templates
 from trafficking_audit.load.data import DataLocation, locate
-from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, load_rulebook
+from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, Vetter, load_rulebook
+from trafficking_audit.models.check import CODES, Problem
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.result import Audit, Finding
+from trafficking_audit.models.result import Audit, Finding, QualityNote
 from trafficking_audit.models.rule import Rule
 
 
@@ -34,16 +35,24 @@ class Session:
     _peer_index: dict[tuple[dt.date, tuple[str, ...]], PeerIndex] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, data_dir: Path | None = None) -> Session:
-        """Locate the data and load the rulebook."""
-        return cls.at(locate(data_dir))
+    def open(cls, data_dir: Path | None = None, vetting: Callable[[Rulebook], Vetter] | None = None) -> Session:
+        """Locate the data and load the rulebook (``vetting``: see :meth:`at`)."""
+        return cls.at(locate(data_dir), vetting)
 
     @classmethod
-    def at(cls, location: DataLocation) -> Session:
-        """Load the rulebook of data already located, its recommendation templates checked."""
+    def at(cls, location: DataLocation, vetting: Callable[[Rulebook], Vetter] | None = None) -> Session:
+        """Load the rulebook of data already located, its recommendation templates checked.
+
+        ``vetting`` makes, from the rulebook, the checks every profile must pass as it is loaded (the
+        command layer supplies ``audit check``'s consistency checks; this layer does not know them).
+        """
         book = load_rulebook(location.rules)
         check_templates(book)
-        return cls(location, book, ProfileIndex(location))
+        return cls(location, book, ProfileIndex(location, vetting(book) if vetting else None))
+
+    def warnings(self, loaded: LoadedProfile) -> list[Problem]:
+        """The consistency warnings of a loaded profile (unsourced facts, unused sources...)."""
+        return list(self.profiles.warnings_of(loaded))
 
     def peers(self, rules: Sequence[Rule], as_of: dt.date) -> dict[str, tuple[Profile, Sequence[Finding]]]:
         """Findings of every bundled profile on ``as_of`` with these rules (cached)."""
@@ -66,6 +75,25 @@ class Session:
             self._peer_index[key] = PeerIndex(peers)
         own = peers.get(loaded.profile.id)
         known = own[1] if own is not None and own[0] is loaded.profile else None  # evaluated once, not twice
-        return build_audit(
+        audit = build_audit(
             loaded.profile, rules, as_of, self.rulebook.version, self.rulebook.instruments, self._peer_index[key], known
         )
+        if self.profiles.vetter is None:
+            return audit
+        return audit.model_copy(update={"data_quality": quality_notes(self.warnings(loaded))})
+
+
+def quality_notes(problems: Sequence[Problem]) -> list[QualityNote]:
+    """Warnings summarised by code, in the order of their first occurrence."""
+    by_code: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_code.setdefault(problem.code, []).append(problem)
+    return [
+        QualityNote(
+            code=code,
+            count=len(found),
+            description=CODES.get(code, ("warning", code))[1],
+            first=f"{found[0].path}:{found[0].line}:{found[0].col}: {found[0].message}",
+        )
+        for code, found in by_code.items()
+    ]

@@ -8,15 +8,20 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from trafficking_audit.errors import EXIT_INPUT, EXIT_INTERNAL, InputError
 from trafficking_audit.models.dates import NotADate, parse_day
 from trafficking_audit.render.visible import visible
+
+if TYPE_CHECKING:  # imported by the commands that run, not by `audit --help`
+    from trafficking_audit.app.session import Session
+    from trafficking_audit.load.data import DataLocation
+    from trafficking_audit.models.check import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,6 +70,31 @@ def os_error(exc: OSError) -> InputError:
     """An error of the operating system as one line naming the path it was about."""
     reason = exc.strerror or str(exc) or type(exc).__name__
     return InputError(f"{exc.filename}: {reason}" if exc.filename is not None else reason, code="environment")
+
+
+def open_session(data: Path | None = None, location: DataLocation | None = None) -> Session:
+    """The run's data, every profile checked as it is loaded with ``audit check``'s consistency checks.
+
+    One validation for every command: an error of any profile a command loads (the audited one or a
+    peer) stops it with exit 2 and one ``file:line:col`` line per error.
+    """
+    from trafficking_audit.app.session import Session
+    from trafficking_audit.check.consistency import vetter
+    from trafficking_audit.load.data import locate
+
+    today = dt.date.today()
+    return Session.at(location or locate(data), lambda book: vetter(today, set(book.instruments)))
+
+
+def warning_lines(problems: Iterable[Problem]) -> list[str]:
+    """Warnings as ``audit check`` prints them: ``file:line:col: warning: message [code]``."""
+    return [f"{p.path}:{p.line}:{p.col}: warning: {p.message} [{p.code}]" for p in problems]
+
+
+def print_warnings(lines: Iterable[str]) -> None:
+    """Print warnings to standard error, each once."""
+    for line in dict.fromkeys(lines):
+        typer.echo(line, err=True)
 
 
 def want_color(stream: Any = None) -> bool:

@@ -17,9 +17,12 @@ from trafficking_audit.cli.common import (
     SkipRuleOption,
     StandardOption,
     guarded,
+    open_session,
     parse_date,
+    print_warnings,
     terminal_width,
     want_color,
+    warning_lines,
 )
 from trafficking_audit.cli.sides import parse_side
 from trafficking_audit.errors import EXIT_FINDINGS
@@ -75,7 +78,6 @@ def diff(
 ) -> None:
     """Compare two jurisdictions, or one jurisdiction on two dates, rule by rule."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
-    from trafficking_audit.app.session import Session
     from trafficking_audit.engine.audit import build_audit
     from trafficking_audit.engine.diff import became_unknown, compare, regressions
     from trafficking_audit.engine.selection import select_rules
@@ -83,9 +85,11 @@ def diff(
     default_day = parse_date(as_of) or dt.date.today()
     sides = [parse_side(left, default_day), parse_side(right, default_day)]
     chosen = format_for(output, fmt, kind="diff")
-    session = Session.open(data)
+    session = open_session(data)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
-    profiles = [session.profiles.resolve(s.jurisdiction).profile for s in sides]
+    loaded = [session.profiles.resolve(s.jurisdiction) for s in sides]
+    print_warnings(warning_lines(w for item in loaded for w in session.warnings(item)))
+    profiles = [item.profile for item in loaded]
     instruments = session.rulebook.instruments
     audits = [
         build_audit(p, rules, s.as_of, session.rulebook.version, instruments)

@@ -8,7 +8,17 @@ from typing import Annotated
 import typer
 
 from trafficking_audit.app.output import emit
-from trafficking_audit.cli.common import AsOfOption, DataOption, guarded, parse_date, terminal_width, want_color
+from trafficking_audit.cli.common import (
+    AsOfOption,
+    DataOption,
+    guarded,
+    open_session,
+    parse_date,
+    print_warnings,
+    terminal_width,
+    want_color,
+    warning_lines,
+)
 from trafficking_audit.render import RENDERERS, check_format, render
 
 EPILOG = """Examples:
@@ -32,12 +42,13 @@ def list_(
     """List the jurisdictions in the data: id, name, ISO codes, last review, evidence coverage and score."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.app.listing import list_jurisdictions
-    from trafficking_audit.app.session import Session
 
     check_format(fmt, RENDERERS["listing"])
     day = parse_date(as_of) or dt.date.today()
-    session = Session.open(data)
+    session = open_session(data)
+    loaded = session.profiles.all()
+    print_warnings(warning_lines(w for item in loaded for w in session.warnings(item)))
     summaries = list_jurisdictions(
-        (loaded.profile for loaded in session.profiles.all()), session.rulebook.rules, day, session.rulebook.instruments
+        (item.profile for item in loaded), session.rulebook.rules, day, session.rulebook.instruments
     )
     emit(render(fmt, summaries, kind="listing", color=want_color(), width=terminal_width()), None)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from trafficking_audit.app.output import emit, write_file
 from trafficking_audit.app.session import Session
-from trafficking_audit.cli.common import terminal_width, want_color
+from trafficking_audit.cli.common import print_warnings, terminal_width, want_color, warning_lines
 from trafficking_audit.engine.audit import findings_for
 from trafficking_audit.engine.overview import (
     Entry,
@@ -26,6 +26,7 @@ from trafficking_audit.engine.overview import (
     score_history,
 )
 from trafficking_audit.errors import InputError
+from trafficking_audit.models.check import Problem
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import Rule
 from trafficking_audit.render import FORMATS, check_format, render
@@ -41,6 +42,7 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     if not total:
         raise InputError(f"no profiles found in {session.location.jurisdictions}", code="usage")
     entries: list[Entry] = []
+    warnings: list[Problem] = []
     with progress(total) as advance:
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
@@ -48,6 +50,7 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
                 findings = findings_for(item.profile, rules, day, session.rulebook.instruments)
                 history = score_history(item.profile, rules, day, session.rulebook.instruments, findings)
                 entries.append(entry_of_findings(item.profile, findings, day, history))
+                warnings.extend(session.warnings(item))
                 advance(item.profile.id)
         else:
             for item in session.profiles.all():
@@ -58,7 +61,9 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
                         audit, score_history(item.profile, rules, day, session.rulebook.instruments, audit.findings)
                     )
                 )
+                warnings.extend(session.warnings(item))
                 advance(item.profile.id)
+    print_warnings(warning_lines(warnings))
     overview = assemble_overview(entries, rules, day, session.rulebook.version)
     if output_dir is None:
         chosen = fmt or "terminal"

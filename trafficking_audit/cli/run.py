@@ -20,9 +20,12 @@ from trafficking_audit.cli.common import (
     SkipRuleOption,
     StandardOption,
     guarded,
+    open_session,
     parse_date,
+    print_warnings,
     terminal_width,
     want_color,
+    warning_lines,
 )
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
 from trafficking_audit.load.data import locate
@@ -82,11 +85,10 @@ def run(
     day = parse_date(as_of) or dt.date.today()
     if all_:
         # Imported here, not at the top: `audit --help` and other commands should not pay for them.
-        from trafficking_audit.app.session import Session
         from trafficking_audit.cli.overview import run_all
         from trafficking_audit.engine.selection import select_rules
 
-        session = Session.open(data)
+        session = open_session(data)
         rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
         run_all(session, rules, day, fmt, output_dir)
         return
@@ -103,6 +105,7 @@ def run(
     if report is None:
         report = make_report(request, color=output is None and want_color())
         report_cache.store(entry, report)
+    print_warnings(report.warnings)
     emit(report.text, output)
     if fail_on is not None:
         limit = SEVERITIES.index(fail_on)
@@ -114,12 +117,12 @@ def run(
 
 def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
     """Load the data, audit the jurisdiction and render the report (what a cached report saves)."""
-    from trafficking_audit.app.session import Session
     from trafficking_audit.engine.selection import select_rules
 
-    session = Session.at(request.location)
+    session = open_session(location=request.location)
     rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)
     loaded = session.profiles.resolve(request.jurisdiction)
     audit = session.audit(loaded, rules, parse_day(request.as_of))
     text = render(request.fmt, audit, color=color, width=terminal_width())
-    return CachedReport(text, tuple((f.status, f.severity) for f in audit.findings))
+    warnings = tuple(warning_lines(session.warnings(loaded)))
+    return CachedReport(text, tuple((f.status, f.severity) for f in audit.findings), warnings)

@@ -16,9 +16,12 @@ from trafficking_audit.cli.common import (
     SkipRuleOption,
     StandardOption,
     guarded,
+    open_session,
     parse_date,
+    print_warnings,
     terminal_width,
     want_color,
+    warning_lines,
 )
 from trafficking_audit.errors import InputError
 from trafficking_audit.render import format_for, render
@@ -71,7 +74,6 @@ def trend(
         raise InputError(f"--every {every}: expected change or year", code="usage")
     chosen = format_for(output, fmt, kind="trend")
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
-    from trafficking_audit.app.session import Session
     from trafficking_audit.engine.selection import select_rules
     from trafficking_audit.engine.trend import (
         build_trend,
@@ -82,9 +84,11 @@ def trend(
         yearly_points,
     )
 
-    session = Session.open(data)
+    session = open_session(data)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
-    profile = session.profiles.resolve(jurisdiction).profile
+    loaded = session.profiles.resolve(jurisdiction)
+    print_warnings(warning_lines(session.warnings(loaded)))
+    profile = loaded.profile
     last = parse_date(end, "--to") or dt.date.today()
     first = parse_date(start, "--from") or first_date(profile) or last
     if first > last:

@@ -39,7 +39,8 @@ M = TypeVar("M", bound="BaseModel")
 FORMAT = "1"  # bump when the way entries are written changes
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # trafficking_audit/, above load/
 # The code that turns a file's text into a validated model: a change to any of it changes every key.
-CODE = ("load/yamlsource.py", "load/validation.py", "models")
+# check/: the consistency checks, whose result is cached beside the profile (check/consistency.py).
+CODE = ("load/yamlsource.py", "load/validation.py", "models", "check")
 
 
 def cache_dir() -> Path | None:

@@ -50,7 +50,11 @@ CODES: dict[str, tuple[Level, str]] = {
     "accessed-in-future": ("error", "A source's accessed date is after today."),
     "period-overlap": ("error", "Two entries of a fact's history are valid on the same day."),
     "reviewed-in-future": ("error", "The profile's last_reviewed date is after today."),
-    "unknown-country": ("error", "An ISO 3166-1 code that does not exist."),
+    "unknown-country": (
+        "error",
+        "An ISO 3166-1 code that does not exist (user-assigned codes, AA, QM-QZ, XA-XZ, ZZ and their alpha-3 "
+        "ranges, pass as private use).",
+    ),
     "iso-mismatch": ("error", "The alpha-2 and alpha-3 codes name different countries."),
     "id-mismatch": ("error", "The profile id differs from the file name."),
     "unknown-treaty": ("error", "A treaty key that is not an instrument of the catalogue."),

@@ -221,6 +221,15 @@ class TipTier(Result):
     note: str | None = Field(default=None, description="The profile's comment.")
 
 
+class QualityNote(Result):
+    """One kind of warning ``audit check`` gives about the audited profile, summarised for the report."""
+
+    code: str = Field(description="The check's code, e.g. `unsourced-fact` (see `audit check`).")
+    count: int = Field(description="How many times the profile has this problem.")
+    description: str = Field(description="What the code means.")
+    first: str = Field(description="The first occurrence: `file:line:col: message`.")
+
+
 class Audit(Result):
     """A complete audit: the JSON report is this model."""
 
@@ -245,4 +254,9 @@ class Audit(Result):
         default_factory=list,
         description="US TIP report tier placements by report year, oldest first (an external assessment: not part "
         "of the score).",
+    )
+    data_quality: list[QualityNote] | None = Field(
+        default=None,
+        description="The warnings of `audit check`'s consistency checks on the audited profile, by code (an empty "
+        "list: none); null when the profile was not checked (an audit made outside the command line).",
     )

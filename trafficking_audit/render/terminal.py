@@ -101,6 +101,9 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
     for f in audit.findings:
         findings.add_row(outcome_cell(f.status), f.rule, f.pillar, f.severity, escape(evidence_summary(f)))
     out.print(findings)
+    if audit.data_quality:
+        notes = "; ".join(f"{n.count} {n.code}" for n in audit.data_quality)
+        out.print(f"[bold]Data quality[/bold]: audit check warns: {escape(notes)} (details on standard error)")
     return recorded(out)
 
 

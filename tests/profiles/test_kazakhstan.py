@@ -59,3 +59,23 @@ def test_tip_tiers_cover_every_edition_from_2001() -> None:
     tiers = {entry["report_year"]: entry["tier"] for entry in profile["tip_tiers"]}
     assert sorted(tiers) == list(range(2001, 2026))
     assert tiers[2010] == "Tier 2 Watch List"  # Kelley-Heiss, checked against the 2010 report
+
+
+@pytest.mark.parametrize("as_of", [TODAY, "2022-12-31"])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "ex-officio-prosecution",  # CPC Art. 32(6): trafficking is not in the complaint-only lists (2020-2025 wordings)
+        "witness-protection",  # CPC Arts 96-98
+        "victim-privacy",  # CPC Art. 29(1), closed hearings
+        "organised-group-offence",  # CC Art. 262
+        "obstruction-of-justice",  # CC Arts 407, 409, 422
+        "document-offences",  # CC Arts 383-385
+    ],
+)
+def test_procedure_and_related_offences_are_decided_by_the_codes(cli, rule: str, as_of: str) -> None:
+    assert statuses(cli, as_of)[rule] == "met"
+
+
+def test_ex_officio_is_unknown_before_the_2020_wording_was_in_force(cli) -> None:
+    assert statuses(cli, "2020-03-01")["ex-officio-prosecution"] == "unknown"

@@ -9,6 +9,7 @@ import typer
 from trafficking_audit import __version__
 from trafficking_audit.cli import check as check_module
 from trafficking_audit.cli import diff as diff_module
+from trafficking_audit.cli import gaps as gaps_module
 from trafficking_audit.cli import listing as listing_module
 from trafficking_audit.cli import new as new_module
 from trafficking_audit.cli import rules as rules_module
@@ -49,6 +50,7 @@ def main_options(
 app.command("run", epilog=run_module.EPILOG)(run_module.run)
 app.command("diff", epilog=diff_module.EPILOG)(diff_module.diff)
 app.command("trend", epilog=trend_module.EPILOG)(trend_module.trend)
+app.command("gaps", epilog=gaps_module.EPILOG)(gaps_module.gaps)
 app.command("new", epilog=new_module.EPILOG)(new_module.new)
 app.command("list", epilog=listing_module.EPILOG)(listing_module.list_)
 app.command("check", epilog=check_module.EPILOG)(check_module.check)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from trafficking_audit.engine.evaluate import evaluate
 from trafficking_audit.engine.recommend import PeerFindings, PeerIndex, recommend, source_refs
+from trafficking_audit.engine.research_plan import evidence_needed
 from trafficking_audit.engine.scoring import score
 from trafficking_audit.engine.statistics import statistics_series, tip_tiers
 from trafficking_audit.models.profile import Profile
@@ -61,6 +62,7 @@ def build_audit(
             for i in sorted({c.instrument for f in findings for c in f.citations})
         },
         statistics=statistics_series(profile),
+        evidence_needed=evidence_needed(profile, rules, findings, as_of),
         tip_tiers=tip_tiers(profile),
     )
 

@@ -45,6 +45,17 @@ def _fact_value_type(annotation: Any) -> Any | None:
 def fact_values(path: str) -> tuple[str, tuple[Any, ...] | None]:
     """Check ``path`` and describe its value: a kind (bool, int, number, str, list, enum) and, for
     enumerations, the allowed values. Raises :class:`PathError` naming the first bad segment."""
+    return _describe(_fact_field(path)[1])
+
+
+@cache
+def fact_description(path: str) -> str:
+    """The schema's description of the fact at ``path`` (what the field records)."""
+    return _fact_field(path)[0].description or ""
+
+
+def _fact_field(path: str) -> tuple[Any, type[Fact[Any]]]:
+    """The pydantic field at ``path`` and its Fact class; :class:`PathError` naming the first bad segment."""
     model: Any = Profile
     dict_value: Any = None  # the value model of a free-keyed mapping, once inside one
     parts = path.split(".")
@@ -63,7 +74,7 @@ def fact_values(path: str) -> tuple[str, tuple[Any, ...] | None]:
         if fact_cls is not None:
             if index != len(parts) - 1:
                 raise PathError(f"'{path}' goes past the fact '{so_far}'")
-            return _describe(fact_cls)
+            return field, fact_cls
         options = _strip_optional(field.annotation)
         option = options[0]
         if get_origin(option) is dict:

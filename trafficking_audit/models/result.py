@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trafficking_audit.models.research_plan import NeededFact
 from trafficking_audit.models.rule import Citation
 from trafficking_audit.models.vocabulary import Obligation, Outcome, Pillar, Severity, Strength
 
@@ -249,6 +250,12 @@ class Audit(Result):
         default_factory=list,
         description="The profile's criminal justice and victim figures, one series per indicator and counting "
         "basis (descriptive: not part of the score).",
+    )
+    evidence_needed: list[NeededFact] = Field(
+        default_factory=list,
+        description="The research plan: each unknown or absent fact that decides at least one rule left unknown, "
+        "with the rules it would decide, the value that would meet each, and where to look; facts deciding "
+        "critical and mandatory rules first, then by the number of rules decided.",
     )
     tip_tiers: list[TipTier] = Field(
         default_factory=list,

@@ -28,6 +28,7 @@ Kind = Literal[
     "rule_page",
     "rule_tests",
     "rulebook_docs",
+    "research_plan",
     "coverage",
     "rules_diff",
 ]
@@ -61,6 +62,7 @@ RENDERERS: dict[Kind, dict[str, Renderer]] = {
     "rule_page": _each("rule_page", terminal="terminal", md="markdown", json="jsonout"),
     "rule_tests": _each("rule_tests", terminal="terminal", json="jsonout"),
     "rulebook_docs": _each("rulebook_docs", md="markdown"),
+    "research_plan": _each("research_plan", terminal="terminal", md="markdown", json="jsonout"),
     "coverage": _each("coverage", terminal="terminal", md="markdown", json="jsonout"),
     "rules_diff": _each("rules_diff", terminal="terminal", md="markdown", json="jsonout"),
 }

@@ -31,6 +31,7 @@ from trafficking_audit.render.labels import (
     TREND_NOTE,
     outcome_label,
 )
+from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
 from trafficking_audit.render.text import fmt_value, history_text, pct, point_text, range_text, score_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -97,6 +98,7 @@ def _common(env: Environment) -> Environment:
         span=range_text,
         history=history_text,
         outcome=outcome_label,
+        decision=decision_text,
     )
     env.globals.update(
         OUTCOME_LABELS=OUTCOME_LABELS,
@@ -108,6 +110,9 @@ def _common(env: Environment) -> Environment:
         INDICATOR_LABELS=INDICATOR_LABELS,
         TIER_SHORT=TIER_SHORT,
         TREND_NOTE=TREND_NOTE,
+        PLAN_NOTE=PLAN_NOTE,
+        STATE_WORDS=STATE_WORDS,
+        plan_summary=plan_summary,
     )
     return env
 

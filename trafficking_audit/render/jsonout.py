@@ -29,6 +29,11 @@ def render_audit(audit: BaseModel) -> str:
     return dump(audit)
 
 
+def render_research_plan(plan: BaseModel) -> str:
+    """``audit gaps``: the research plan as JSON (`evidence_needed`, ordered as in every report)."""
+    return dump(plan)
+
+
 def render_diff(diff: BaseModel) -> str:
     """The diff as JSON: `left`, `right`, `counts`, `pillars`, `rules` in rulebook order, and more."""
     return dump(diff)

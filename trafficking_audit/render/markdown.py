@@ -9,6 +9,7 @@ from markupsafe import Markup
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.examples import EXAMPLE_DAY
 from trafficking_audit.models.provisions import CoverageReport
+from trafficking_audit.models.research_plan import ResearchPlan
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rulebook import RulebookDocs, RuleList, RulePage
 from trafficking_audit.models.rulediff import RulesDiff
@@ -23,6 +24,11 @@ from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, dec
 def render_audit(audit: Audit) -> str:
     """The audit report as Markdown."""
     return render_template("audit.md.j2", html=False, audit=audit, pillars=PILLARS)
+
+
+def render_research_plan(plan: ResearchPlan) -> str:
+    """``audit gaps`` as Markdown: the research plan alone."""
+    return render_template("research_plan.md.j2", html=False, plan=plan)
 
 
 def render_diff(diff: Diff) -> str:

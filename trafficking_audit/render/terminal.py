@@ -20,6 +20,7 @@ from trafficking_audit.models.examples import EXAMPLE_DAY, RuleTestReport
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.provisions import CoverageReport
+from trafficking_audit.models.research_plan import NeededFact, ResearchPlan
 from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.rulebook import RuleList, RulePage
@@ -42,6 +43,7 @@ from trafficking_audit.render.labels import (
     outcome_label,
     signed,
 )
+from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
 from trafficking_audit.render.text import fmt_value, pct, point_text, range_text, score_text, span_text
 
@@ -95,6 +97,8 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
             peers = f" Peers: {', '.join(p.name for p in r.peers)}." if r.peers else ""
             out.print(f" {r.priority}. {escape(r.text)} [dim]({r.rule}){escape(peers)}[/dim]")
     out.print()
+    print_evidence_needed(out, audit.evidence_needed, audit.scores.overall.unknown)
+    out.print()
     findings = Table(title="Findings", title_justify="left")
     for column in ("Outcome", "Rule", "Pillar", "Severity", "Evidence"):
         findings.add_column(column)
@@ -104,6 +108,28 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
     if audit.data_quality:
         notes = "; ".join(f"{n.count} {n.code}" for n in audit.data_quality)
         out.print(f"[bold]Data quality[/bold]: audit check warns: {escape(notes)} (details on standard error)")
+    return recorded(out)
+
+
+def print_evidence_needed(out: Console, needed: list[NeededFact], unknown_rules: int) -> None:
+    """The research plan: each deciding fact, the rules it decides and where to look."""
+    out.print(f"[bold]Evidence needed[/bold] ({escape(plan_summary(needed, unknown_rules))})")
+    if not needed:
+        out.print(" No unknown fact decides a rule.")
+        return
+    for index, n in enumerate(needed, 1):
+        out.print(f" {index}. [cyan]{escape(n.fact)}[/cyan] ({STATE_WORDS[n.state]}): {escape(n.description)}")
+        for r in n.rules:
+            out.print(f"    decides {r.rule} {escape(decision_text(r))}")
+        out.print(f"    [dim]where to look: {escape(n.where_to_look)}[/dim]")
+    out.print(f"[dim]{escape(PLAN_NOTE)}[/dim]")
+
+
+def render_research_plan(plan: ResearchPlan, color: bool = False, width: int = 100) -> str:
+    """``audit gaps``: the research plan alone."""
+    out = console(color, width)
+    out.print(f"[bold]{escape(plan.name)}[/bold] · law as of {plan.as_of} · rulebook {escape(plan.rulebook_version)}")
+    print_evidence_needed(out, plan.evidence_needed, plan.unknown_rules)
     return recorded(out)
 
 

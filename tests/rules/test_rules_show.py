@@ -36,9 +36,9 @@ def test_fixture_page_in_markdown(cli) -> None:
     assert page.startswith("# means-core-elements\n")
     assert "## What it checks\n\nMeans are constituent elements for adult victims." in page
     assert "## Why it matters\n\nThe international definition has three elements." in page
-    assert "- **Palermo Protocol**, art. 3(a) (definition)" in page
+    assert "- **Palermo Protocol Art. 3(a)** (definition)" in page
     assert "*Palermo Protocol* (`palermo-protocol`): Protocol to Prevent, Suppress and Punish Trafficking" in page
-    assert "Palermo Protocol art. 3(a): binds each party from the date the treaty is in force for it" in page
+    assert "Palermo Protocol Art. 3(a): binds each party from the date the treaty is in force for it" in page
     assert "- Met when all of: `offence.means_role` is constituent; `offence.means` contains force, coercion." in page
     assert "- Otherwise partially met when `offence.means_role` is constituent." in page
     assert "Graded *urge* (mandatory)" in page
@@ -51,7 +51,7 @@ def test_page_says_whom_each_cited_instrument_binds(cli) -> None:
     result = cli("rules", "show", "reflection-period-30d", "--data", FIXTURE_DATA)
     assert result.exit_code == 0, result.stderr
     words = " ".join(result.stdout.split())
-    assert "CETS 197 art. 13: binds each party from the date the treaty is in force for it" in words
+    assert "CETS 197 Art. 13: binds each party from the date the treaty is in force for it" in words
     assert "good practice where none binds" in words
 
 
@@ -97,7 +97,7 @@ def test_binding_and_decision_lines_mention_applicability(session) -> None:
     rule = load_rulebook(FIXTURE_DATA / "rules").get("eu-only")
     book = load_rulebook(FIXTURE_DATA / "rules")
     assert binding_lines(rule, book.instruments) == [
-        "UNTOC art. 31: binds each party from the date the treaty is in force for it (in force since 2003-09-29).",
+        "UNTOC Art. 31: binds each party from the date the treaty is in force for it (in force since 2003-09-29).",
         "The obligation for a jurisdiction on a date is the strongest among the provisions that bind it then (at most "
         "a should-standard); good practice where none binds; not applicable before any cited provision existed.",
         "The rule applies only where memberships.eu is true.",

@@ -57,6 +57,10 @@ def build_audit(
         findings=findings,
         recommendations=recommendations,
         sources=source_refs(profile, cited),
+        instrument_parts={
+            i: instruments[i].parts if i in instruments else "article"
+            for i in sorted({c.instrument for f in findings for c in f.citations})
+        },
         instruments={
             i: instruments[i].short if i in instruments else i
             for i in sorted({c.instrument for f in findings for c in f.citations})

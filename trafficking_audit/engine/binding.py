@@ -132,7 +132,7 @@ def obligations(rule: Rule, instruments: Mapping[str, Instrument], profile: Prof
     levels: list[tuple[Obligation, str]] = []
     for citation in existing:
         because = binds_because(citation, instruments, profile, day)
-        name = f"{instruments[citation.instrument].short} art. {citation.article}"
+        name = f"{instruments[citation.instrument].short} {citation.article}"  # reports name the part kind
         if because is not None:
             binding.append(
                 BindingCitation(

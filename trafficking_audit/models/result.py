@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from trafficking_audit.models.research_plan import NeededFact
 from trafficking_audit.models.rule import Citation
-from trafficking_audit.models.vocabulary import Obligation, Outcome, Pillar, Severity, Strength
+from trafficking_audit.models.vocabulary import Obligation, Outcome, PartNaming, Pillar, Severity, Strength
 
 SCHEMA_VERSION = "1.0"
 # Below this evidence coverage (share of applicable rules with a known outcome) a point score says more about
@@ -243,6 +243,11 @@ class Audit(Result):
     findings: list[Finding] = Field(description="One per rule, in rulebook order.")
     recommendations: list[Recommendation] = Field(description="In priority order.")
     sources: list[SourceRef] = Field(description="Sources cited by the evidence, in the profile's order.")
+    instrument_parts: dict[str, PartNaming] = Field(
+        default_factory=dict,
+        description="How each cited instrument names its parts (article, section, recommendation, chapter, or "
+        "document when cited whole), by instrument id: what reports need to write its citations.",
+    )
     instruments: dict[str, str] = Field(
         default_factory=dict, description="Short names of the instruments the findings cite, by instrument id."
     )

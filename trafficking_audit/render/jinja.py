@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from trafficking_audit.models.result import MIN_COVERAGE
+from trafficking_audit.render.citations import cite
 from trafficking_audit.render.labels import (
     DISCLAIMER,
     INDICATOR_LABELS,
@@ -111,6 +112,7 @@ def _common(env: Environment) -> Environment:
         TIER_SHORT=TIER_SHORT,
         TREND_NOTE=TREND_NOTE,
         PLAN_NOTE=PLAN_NOTE,
+        cite=cite,
         STATE_WORDS=STATE_WORDS,
         plan_summary=plan_summary,
     )

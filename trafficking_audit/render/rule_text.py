@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 
 from trafficking_audit.models.rule import Condition, Instrument, Rule
 from trafficking_audit.models.wording import value_text
+from trafficking_audit.render.citations import cite
 
 Marker = Callable[[str], str]
 
@@ -72,7 +73,8 @@ def binding_lines(
     for (instrument_id, inserted_by), articles in _articles_by_maker(rule).items():
         instrument = instruments[instrument_id]
         made_by = instruments[inserted_by] if inserted_by else instrument
-        lines.append(f"{text(instrument.short)} art. {text(', '.join(articles))}: {_who(instrument, made_by, text)}.")
+        named = cite(instrument.short, instrument.parts, ", ".join(articles))
+        lines.append(f"{text(named)}: {_who(instrument, made_by, text)}.")
     cap = OBLIGATION_WORDS[rule.obligation]
     lines.append(
         "The obligation for a jurisdiction on a date is the strongest among the provisions that bind it then "

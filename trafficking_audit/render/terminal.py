@@ -28,6 +28,7 @@ from trafficking_audit.models.rulediff import RulesDiff
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.models.wording import value_text
+from trafficking_audit.render.citations import cite
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
@@ -366,7 +367,8 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> s
         return f"[cyan]{escape(path)}[/cyan]"
 
     standards = [
-        f"• [bold]{escape(page.instruments[c.instrument].short)}[/bold] art. {escape(c.article)} ({c.strength}"
+        f"• [bold]{escape(cite(page.instruments[c.instrument].short, page.instruments[c.instrument].parts, c.article))}"
+        f"[/bold] ({c.strength}"
         + (f"; inserted by {escape(page.instruments[c.inserted_by].short)}" if c.inserted_by else "")
         + ")"
         + (f": {escape(c.note)}" if c.note else "")

@@ -178,6 +178,9 @@ class JurisdictionRef(Result):
     iso2: str = Field(description="ISO 3166-1 alpha-2.")
     iso3: str = Field(description="ISO 3166-1 alpha-3.")
     last_reviewed: dt.date = Field(description="When the profile was last reviewed.")
+    history_from: dt.date | None = Field(
+        default=None, description="The first date the profile's facts describe (null when it does not say)."
+    )
 
     @classmethod
     def of(cls, profile: Any) -> JurisdictionRef:
@@ -188,6 +191,7 @@ class JurisdictionRef(Result):
             iso2=profile.iso2,
             iso3=profile.iso3,
             last_reviewed=profile.last_reviewed,
+            history_from=getattr(profile, "history_from", None),
         )
 
 

@@ -32,6 +32,7 @@ from trafficking_audit.render.labels import (
     TREND_NOTE,
     outcome_label,
 )
+from trafficking_audit.render.methodology import methodology_lines
 from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
 from trafficking_audit.render.text import fmt_value, history_text, pct, point_text, range_text, score_text
 
@@ -113,6 +114,7 @@ def _common(env: Environment) -> Environment:
         TREND_NOTE=TREND_NOTE,
         PLAN_NOTE=PLAN_NOTE,
         cite=cite,
+        methodology=methodology_lines,
         STATE_WORDS=STATE_WORDS,
         plan_summary=plan_summary,
     )

@@ -44,6 +44,7 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         raise InputError(f"no profiles found in {session.location.jurisdictions}", code="usage")
     entries: list[Entry] = []
     warnings: list[Problem] = []
+    written = 0
     with progress(total) as advance:
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
@@ -58,7 +59,7 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
             refuse_duplicate_ids(profiles)  # before any file is written: one report would replace the other
             for item in profiles:
                 audit = session.audit(item, rules, day)
-                write_reports(output_dir, audit, fmt)
+                written += write_reports(output_dir, audit, fmt)
                 entries.append(entry_of_audit(audit, score_history(item.profile, rules, day, audit.findings)))
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)
@@ -72,6 +73,16 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     write_file(output_dir / "index.md", render("md", overview, kind="overview"))
     write_file(output_dir / "matrix.csv", render("csv", overview, kind="matrix"))
     write_file(output_dir / "matrix.json", render("json", overview, kind="matrix"))
+    # A profile that fails its checks stops the run (exit 2) before anything is summarised: none failed here.
+    print_summary(
+        f"audit run --all: {written + 4} files written to {output_dir} "
+        f"({len(entries)} jurisdictions, {written} reports and 4 overview files; 0 failed)"
+    )
+
+
+def print_summary(line: str) -> None:
+    """The one line a run that writes files ends with, on standard error (standard output stays empty)."""
+    sys.stderr.write(line + "\n")
 
 
 def refuse_duplicate_ids(profiles: Sequence[LoadedProfile]) -> None:
@@ -87,8 +98,8 @@ def refuse_duplicate_ids(profiles: Sequence[LoadedProfile]) -> None:
             )
 
 
-def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
-    """One jurisdiction's report files."""
+def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> int:
+    """One jurisdiction's report files; how many were written."""
     if not output_dir.is_dir():
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
@@ -97,6 +108,7 @@ def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
     formats = [fmt] if fmt in REPORT_FORMATS else list(REPORT_FORMATS)
     for name in formats:
         write_file(output_dir / f"{audit.jurisdiction.id}.{REPORT_FORMATS[name]}", render(name, audit))
+    return len(formats)
 
 
 @contextlib.contextmanager

@@ -259,9 +259,15 @@ class ProfileIndex:
                 "give a path to the YAML file, and run `audit check` to find the clash",
                 code="usage",
             )
-        known = ", ".join(p.profile.id for p in profiles.values()) or "none"
+        import difflib
+
+        ids = [p.profile.id for p in profiles.values()]
+        titles = {n.casefold(): p.profile.id for p in profiles.values() for n in (p.profile.name, *p.profile.aliases)}
+        close = difflib.get_close_matches(wanted, [*ids, *titles], n=1, cutoff=0.75)
+        hint = f"did you mean '{titles.get(close[0], close[0])}'? " if close else ""
+        known = ", ".join(ids) or "none"
         raise InputError(
-            f"unknown jurisdiction '{argument}' (known: {known}; or give a path to a YAML file)", code="usage"
+            f"unknown jurisdiction '{argument}' ({hint}known: {known}; or give a path to a YAML file)", code="usage"
         )
 
     @staticmethod

@@ -152,8 +152,8 @@ def _compare(before: Rule, after: Rule) -> tuple[list[str], list[str], list[str]
 
 def finding_shifts(profile: Profile, before: Rulebook, after: Rulebook, day: dt.date) -> ProfileShifts:
     """The findings of ``profile`` on ``day`` that differ between the two rulebooks."""
-    old = {rule.id: evaluate(rule, profile, day) for rule in before.rules}
-    new = {rule.id: evaluate(rule, profile, day) for rule in after.rules}
+    old = {rule.id: evaluate(rule, profile, day, before.instruments) for rule in before.rules}
+    new = {rule.id: evaluate(rule, profile, day, after.instruments) for rule in after.rules}
     shifts: list[FindingShift] = []
     counts = {"changed": 0, "added": 0, "removed": 0}
     order = [rule.id for rule in after.rules] + [rule.id for rule in before.rules if rule.id not in new]

@@ -49,8 +49,8 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
             for item in session.profiles.each():
-                findings = findings_for(item.profile, rules, day)
-                history = score_history(item.profile, rules, day, findings)
+                findings = findings_for(item.profile, rules, day, session.rulebook.instruments)
+                history = score_history(item.profile, rules, day, session.rulebook.instruments, findings)
                 entries.append(entry_of_findings(item.profile, findings, day, history))
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)
@@ -60,7 +60,11 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
             for item in profiles:
                 audit = session.audit(item, rules, day)
                 written += write_reports(output_dir, audit, fmt)
-                entries.append(entry_of_audit(audit, score_history(item.profile, rules, day, audit.findings)))
+                entries.append(
+                    entry_of_audit(
+                        audit, score_history(item.profile, rules, day, session.rulebook.instruments, audit.findings)
+                    )
+                )
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)
     print_warnings(warning_lines(warnings))

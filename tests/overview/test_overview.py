@@ -38,14 +38,17 @@ def test_streamed_overview_is_the_overview_of_complete_audits(session) -> None:
 def test_run_all_prints_the_overview_of_complete_audits(cli, session) -> None:
     rules = session.rulebook.rules
     audits = [session.audit(loaded, rules, DAY) for loaded in session.profiles.all()]
-    histories = {
-        item.profile.id: score_history(item.profile, rules, DAY, session.rulebook.instruments)
-        for item in session.profiles.each()
-    }
-    expected = render("json", build_overview(audits, rules, DAY, session.rulebook.version, histories), kind="overview")
+    # The JSON overview carries no score history (only the HTML and Markdown overviews draw it).
+    expected = render("json", build_overview(audits, rules, DAY, session.rulebook.version), kind="overview")
     result = cli("run", "--all", "--format", "json", "--as-of", DAY.isoformat())
     assert result.exit_code == 0
     assert result.stdout == expected
+
+
+def test_run_all_markdown_overview_draws_the_score_history(cli) -> None:
+    result = cli("run", "--all", "--format", "md", "--as-of", DAY.isoformat())
+    assert result.exit_code == 0
+    assert "(2019) →" in result.stdout  # Kazakhstan's history starts on 2019-01-01
 
 
 def test_session_audits_equal_audits_built_from_the_peers_findings(session) -> None:

@@ -45,12 +45,17 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     entries: list[Entry] = []
     warnings: list[Problem] = []
     written = 0
+    # The score history costs one evaluation per year of each profile's history (most of the cost of a
+    # batch over long histories), and only the HTML and Markdown overviews draw it: compute it for those.
+    drawn = output_dir is not None or fmt in ("html", "md")
     with progress(total) as advance:
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
             for item in session.profiles.each():
                 findings = findings_for(item.profile, rules, day, session.rulebook.instruments)
-                history = score_history(item.profile, rules, day, session.rulebook.instruments, findings)
+                history = (
+                    score_history(item.profile, rules, day, session.rulebook.instruments, findings) if drawn else ()
+                )
                 entries.append(entry_of_findings(item.profile, findings, day, history))
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)

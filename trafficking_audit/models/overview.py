@@ -49,7 +49,8 @@ class JurisdictionRow(Result):
     history: list[ScoreOnDate] = Field(
         default_factory=list,
         description="Overall score on 1 January of each year from the start of the profile's history "
-        "(history_from, else its first dated fact) and on the overview's date: the trend sparkline.",
+        "(history_from, else its first dated fact) and on the overview's date: the trend sparkline. Computed "
+        "for the overviews that draw it (index.html and index.md, or --format html|md); empty otherwise.",
     )
 
 

@@ -97,7 +97,7 @@ def test_warnings_go_to_stderr_once_and_into_the_data_quality_section(cli, tmp_p
 
 
 def test_a_bundled_profile_reports_no_warnings(cli) -> None:
-    result = cli("run", "kazakhstan", "--data", ROOT, "--format", "json", "--as-of", "2025-06-30")
+    result = cli("run", "portugal", "--data", ROOT, "--format", "json", "--as-of", "2025-06-30")
     assert result.exit_code == 0 and result.stderr == ""
     assert json.loads(result.stdout)["data_quality"] == []
 

@@ -37,6 +37,7 @@ def check_profile(loaded: LoadedProfile, today: dt.date, instruments: Collection
     problems = [
         *check_sources(loaded, today),
         *check_facts(loaded),
+        *check_undated(loaded),
         *check_identity(loaded, today),
         *check_treaties(loaded, instruments),
     ]
@@ -141,6 +142,30 @@ def check_facts(loaded: LoadedProfile) -> Iterator[Problem]:
                         f"entry {first + 1} ({_span(facts[first])})",
                         "period-overlap",
                     )
+
+
+def check_undated(loaded: LoadedProfile) -> Iterator[Problem]:
+    """Facts without ``valid_from`` whose earliest source was published after the profile's ``history_from``.
+
+    An undated fact holds on every date, back to ``history_from``; when its evidence is all later than
+    that (a source's year after history_from's), nothing shows it already held then.
+    """
+    doc, profile = loaded.document, loaded.profile
+    start = profile.history_from
+    if start is None:
+        return
+    years = {s.id: s.year for s in profile.sources if s.year is not None}
+    for path, facts in iter_facts(profile):
+        for index, fact in enumerate(facts):
+            published = [years[s] for s in fact.sources if s in years]
+            if fact.valid_from is not None or fact.is_unknown or not published or min(published) <= start.year:
+                continue
+            yield at(
+                doc.position(fact_loc(doc, path, index)),
+                f"{path}: no valid_from, but its earliest source is from {min(published)}, after history_from "
+                f"{start}: it may not have held on the earlier dates it covers (add valid_from, or an older source)",
+                "undated-fact",
+            )
 
 
 def _overlap(a: Fact[Any], b: Fact[Any]) -> bool:

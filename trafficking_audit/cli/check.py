@@ -10,9 +10,17 @@ from typing import Annotated
 import typer
 
 from trafficking_audit.app.output import emit
-from trafficking_audit.cli.common import DataOption, OutputOption, guarded, parse_date
+from trafficking_audit.cli.common import (
+    DataOption,
+    MinCoverageOption,
+    OutputOption,
+    below_coverage,
+    check_min_coverage,
+    guarded,
+    parse_date,
+)
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
-from trafficking_audit.load.data import locate
+from trafficking_audit.load.data import DataLocation, locate
 
 # The keys of `render.check.CHECK_FORMATS`, named here so that `audit --help` need not import the
 # renderers and models (tests/cli/test_startup.py keeps the two equal).
@@ -67,6 +75,7 @@ def check(
             show_default=False,
         ),
     ] = None,
+    min_coverage: MinCoverageOption = None,
 ) -> None:
     """Check profiles and rules: schema, sources, dates, codes, treaty logic, rule examples."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
@@ -75,6 +84,7 @@ def check(
     from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_summary
 
     check_format(fmt, CHECK_FORMATS)
+    check_min_coverage(min_coverage)
     if base is None and (fail_on_regression or as_of is not None):
         raise InputError("--fail-on-regression and --as-of go with --base REV", code="usage")
     today = dt.date.today()
@@ -91,5 +101,29 @@ def check(
                 stream.write(render_summary(report))
         except OSError as exc:
             typer.echo(f"warning: cannot append to GITHUB_STEP_SUMMARY {summary}: {exc.strerror}", err=True)
-    if not report.passed:
+    low = below_min_coverage(paths or [], location, today, min_coverage) if min_coverage is not None else False
+    if not report.passed or low:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def below_min_coverage(paths: list[Path], location: DataLocation, today: dt.date, minimum: float) -> bool:
+    """Audit every checked profile that loads, as of today, and say which miss ``--min-coverage``."""
+    from trafficking_audit.check.runner import find_files
+    from trafficking_audit.engine.audit import findings_for
+    from trafficking_audit.engine.scoring import coverage_of
+    from trafficking_audit.errors import display_path
+    from trafficking_audit.load.loader import load_profile, load_rulebook
+
+    try:
+        rules = load_rulebook(location.rules).rules
+    except InputError:
+        return False  # the rules' own errors are in the report
+    low = False
+    for path in find_files(paths, location):
+        try:
+            loaded = load_profile(path)
+        except InputError:
+            continue  # a rule file, or a profile whose errors the report gives
+        findings = findings_for(loaded.profile, rules, today)
+        low = below_coverage(display_path(path), coverage_of(f.status for f in findings), minimum) or low
+    return low

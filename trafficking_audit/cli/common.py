@@ -21,6 +21,7 @@ from trafficking_audit.render.visible import visible
 if TYPE_CHECKING:  # imported by the commands that run, not by `audit --help`
     from trafficking_audit.app.session import Session
     from trafficking_audit.load.data import DataLocation
+    from trafficking_audit.load.loader import LoadedProfile
     from trafficking_audit.models.check import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -86,6 +87,44 @@ def open_session(data: Path | None = None, location: DataLocation | None = None)
     return Session.at(location or locate(data), lambda book: vetter(today, set(book.instruments)))
 
 
+def check_future(day: dt.date, allow_future: bool, option: str = "--as-of") -> None:
+    """A date after today is refused unless ``--allow-future``: facts record the law as known, not as it will be."""
+    today = dt.date.today()
+    if day > today and not allow_future:
+        raise InputError(
+            f"{option} {day} is after today ({today}): the profile records the law as known today; "
+            "pass --allow-future to audit a date ahead (e.g. a law with a later entry into force)",
+            code="usage",
+        )
+
+
+def check_history(loaded: LoadedProfile, day: dt.date, option: str = "--as-of") -> None:
+    """A date before the profile's ``history_from`` (the first date its facts describe) is refused, at that field."""
+    start = loaded.profile.history_from
+    if start is not None and day < start:
+        raise InputError(
+            f"{option} {day} is before this profile's history_from {start}: its facts describe the law from "
+            f"{start} only (audit a date on or after it)",
+            loaded.document.position(("history_from",)),
+            code="before-history",
+        )
+
+
+def check_min_coverage(value: float | None) -> None:
+    """``--min-coverage`` must be a share between 0 and 1."""
+    if value is not None and not 0 <= value <= 1:
+        raise InputError(f"--min-coverage {value}: expected a share between 0 and 1 (e.g. 0.7)", code="usage")
+
+
+def below_coverage(name: str, coverage: float | None, minimum: float) -> bool:
+    """Whether ``coverage`` misses ``--min-coverage``; says so on standard error (no applicable rule: missed)."""
+    if coverage is not None and coverage >= minimum:
+        return False
+    shown = "none (no rule applies)" if coverage is None else f"{coverage:.0%} ({coverage})"
+    typer.echo(f"{name}: evidence coverage {shown} is below --min-coverage {minimum}", err=True)
+    return True
+
+
 def warning_lines(problems: Iterable[Problem]) -> list[str]:
     """Warnings as ``audit check`` prints them: ``file:line:col: warning: message [code]``."""
     return [f"{p.path}:{p.line}:{p.col}: warning: {p.message} [{p.code}]" for p in problems]
@@ -133,6 +172,19 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of", help="Assess the law as it stood on this date (YYYY-MM-DD). Default: today.", show_default=False
     ),
+]
+MinCoverageOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-coverage",
+        help="Exit 1 (after writing the report) when evidence coverage, the share of applicable rules with a "
+        "known outcome, is below this share (0-1), e.g. 0.7.",
+        show_default=False,
+    ),
+]
+AllowFutureOption = Annotated[
+    bool,
+    typer.Option("--allow-future", help="Allow an audit date after today (refused by default: exit 2)."),
 ]
 FormatOption = Annotated[
     str | None,

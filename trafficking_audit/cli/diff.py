@@ -9,6 +9,7 @@ import typer
 
 from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import (
+    AllowFutureOption,
     AsOfOption,
     DataOption,
     FormatOption,
@@ -16,6 +17,8 @@ from trafficking_audit.cli.common import (
     RuleOption,
     SkipRuleOption,
     StandardOption,
+    check_future,
+    check_history,
     guarded,
     open_session,
     parse_date,
@@ -75,6 +78,7 @@ def diff(
             "unknown is not a regression.",
         ),
     ] = False,
+    allow_future: AllowFutureOption = False,
 ) -> None:
     """Compare two jurisdictions, or one jurisdiction on two dates, rule by rule."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
@@ -87,7 +91,11 @@ def diff(
     chosen = format_for(output, fmt, kind="diff")
     session = open_session(data)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
+    for s, which in zip(sides, ("left side", "right side"), strict=True):
+        check_future(s.as_of, allow_future, option=which)
     loaded = [session.profiles.resolve(s.jurisdiction) for s in sides]
+    for item, s, which in zip(loaded, sides, ("left side", "right side"), strict=True):
+        check_history(item, s.as_of, option=which)
     print_warnings(warning_lines(w for item in loaded for w in session.warnings(item)))
     profiles = [item.profile for item in loaded]
     instruments = session.instrument_names()

@@ -12,10 +12,14 @@ from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
     OutputOption,
+    check_history,
     guarded,
+    open_session,
     parse_date,
+    print_warnings,
     terminal_width,
     want_color,
+    warning_lines,
 )
 from trafficking_audit.render import format_for, render
 
@@ -49,13 +53,15 @@ def gaps(
 ) -> None:
     """List the unknown facts that decide rules: what each would decide, the value that meets it, where to look."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
-    from trafficking_audit.app.session import Session
     from trafficking_audit.engine.research_plan import research_plan
 
     chosen = format_for(output, fmt, kind="research_plan")
     day = parse_date(as_of) or dt.date.today()
-    session = Session.open(data)
-    audit = session.audit(session.profiles.resolve(jurisdiction), session.rulebook.rules, day)
+    session = open_session(data)  # every profile checked, as for audit run
+    loaded = session.profiles.resolve(jurisdiction)
+    check_history(loaded, day)
+    print_warnings(warning_lines(session.warnings(loaded)))
+    audit = session.audit(loaded, session.rulebook.rules, day)
     plan = research_plan(audit)
     color = output is None and want_color()
     emit(render(chosen, plan, kind="research_plan", color=color, width=terminal_width()), output)

@@ -12,13 +12,19 @@ from trafficking_audit.app import report_cache
 from trafficking_audit.app.output import emit
 from trafficking_audit.app.report_cache import CachedReport, ReportRequest
 from trafficking_audit.cli.common import (
+    AllowFutureOption,
     AsOfOption,
     DataOption,
     FormatOption,
+    MinCoverageOption,
     OutputOption,
     RuleOption,
     SkipRuleOption,
     StandardOption,
+    below_coverage,
+    check_future,
+    check_history,
+    check_min_coverage,
     guarded,
     open_session,
     parse_date,
@@ -78,11 +84,24 @@ def run(
             show_default=False,
         ),
     ] = None,
+    allow_future: AllowFutureOption = False,
+    min_coverage: MinCoverageOption = None,
 ) -> None:
     """Audit a jurisdiction's anti-trafficking law against the rulebook."""
     if fail_on is not None and fail_on not in SEVERITIES:
         raise InputError(f"--fail-on {fail_on}: expected one of {', '.join(SEVERITIES)}", code="usage")
     day = parse_date(as_of) or dt.date.today()
+    check_future(day, allow_future)
+    check_min_coverage(min_coverage)
+    if all_ and jurisdiction is not None:
+        raise InputError(
+            f"give a jurisdiction ('{jurisdiction}') or --all, not both (`audit run --all` audits every profile)",
+            code="usage",
+        )
+    if all_ and min_coverage is not None:
+        raise InputError(
+            "--min-coverage goes with one jurisdiction; `audit check --min-coverage` gates every profile", code="usage"
+        )
     if all_:
         # Imported here, not at the top: `audit --help` and other commands should not pay for them.
         from trafficking_audit.cli.overview import run_all
@@ -107,12 +126,19 @@ def run(
         report_cache.store(entry, report)
     print_warnings(report.warnings)
     emit(report.text, output)
+    failed = False
+    if min_coverage is not None:
+        from trafficking_audit.engine.scoring import coverage_of
+
+        failed = below_coverage(jurisdiction, coverage_of(s for s, _ in report.findings), min_coverage)
     if fail_on is not None:
         limit = SEVERITIES.index(fail_on)
         failing = [1 for status, severity in report.findings if status in GAPS and SEVERITIES.index(severity) <= limit]
         if failing:
             typer.echo(f"{len(failing)} finding(s) at or above {fail_on}", err=True)
-            raise typer.Exit(EXIT_FINDINGS)
+            failed = True
+    if failed:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
@@ -122,6 +148,7 @@ def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
     session = open_session(location=request.location)
     rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)
     loaded = session.profiles.resolve(request.jurisdiction)
+    check_history(loaded, dt.date.fromisoformat(request.as_of))
     audit = session.audit(loaded, rules, parse_day(request.as_of))
     text = render(request.fmt, audit, color=color, width=terminal_width())
     warnings = tuple(warning_lines(session.warnings(loaded)))

@@ -36,8 +36,7 @@ def pillar_score(name: str, findings: Iterable[Finding]) -> PillarScore:
             weighted += weight * CREDITS[finding.status]
         elif finding.status == "unknown":
             unknown += weight
-    applicable = len(findings) - counts["not_applicable"]
-    coverage = round((applicable - counts["unknown"]) / applicable, 3) if applicable else None
+    coverage = coverage_of(f.status for f in findings)
     everything = known + unknown
     return PillarScore(
         pillar=name,
@@ -48,6 +47,15 @@ def pillar_score(name: str, findings: Iterable[Finding]) -> PillarScore:
         coverage=coverage,
         **counts,
     )
+
+
+def coverage_of(statuses: Iterable[str]) -> float | None:
+    """Evidence coverage: the share of applicable rules (not not_applicable) whose outcome is known, to 3 places;
+    None when no rule applies. What ``--min-coverage`` gates on."""
+    found = list(statuses)
+    applicable = sum(1 for s in found if s != "not_applicable")
+    unknown = sum(1 for s in found if s == "unknown")
+    return round((applicable - unknown) / applicable, 3) if applicable else None
 
 
 def headline_score(s: PillarScore) -> float | None:

@@ -46,6 +46,10 @@ CODES: dict[str, tuple[Level, str]] = {
     "unknown-source": ("error", "A fact cites a source id the profile does not define."),
     "unused-source": ("warning", "A source no fact cites."),
     "unsourced-fact": ("warning", "A fact with a known value but no source."),
+    "undated-fact": (
+        "warning",
+        "A fact without valid_from whose earliest source was published after the profile's history_from.",
+    ),
     "bad-url": ("error", "A URL that is not an absolute http(s) URL."),
     "accessed-in-future": ("error", "A source's accessed date is after today."),
     "period-overlap": ("error", "Two entries of a fact's history are valid on the same day."),

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from trafficking_audit.check import gitbase
+from trafficking_audit.check.names import check_names
 from trafficking_audit.check.problems import from_error
 from trafficking_audit.check.profiles import check_profile
 from trafficking_audit.check.regression import compare
@@ -28,7 +29,7 @@ from trafficking_audit.check.rules import (
 )
 from trafficking_audit.errors import InputError, display_path, real_path
 from trafficking_audit.load.data import DataLocation
-from trafficking_audit.load.loader import NOT_RULE_FILES, LoadedProfile, Rulebook, load_rulebook
+from trafficking_audit.load.loader import NOT_RULE_FILES, LoadedProfile, Rulebook, load_profile, load_rulebook
 from trafficking_audit.load.validation import validate
 from trafficking_audit.load.yamlsource import Document, decode, load_yaml, parse_yaml
 from trafficking_audit.models.check import CheckReport, FindingChange, Problem
@@ -108,17 +109,37 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
         book = _bundled_rulebook(location)
         for doc in documents["provisions"]:
             problems.extend(check_provision_file(doc, book))
+    profiles: list[LoadedProfile] = []
     for doc in documents["profile"]:
         try:
             loaded = LoadedProfile(validate(Profile, doc), doc)
         except InputError as exc:
             problems.append(from_error(exc, doc.path))
             continue
+        profiles.append(loaded)
         problems.extend(check_profile(loaded, today, instruments))
+    if profiles:
+        folder = real_path(location.jurisdictions)
+        inside = [one for one in profiles if real_path(Path(one.document.path)).parent == folder]
+        others = _other_profiles(location, {real_path(Path(one.document.path)) for one in inside})
+        problems.extend(check_names(profiles, [*inside, *others]))
     if strict:
         problems = [p.model_copy(update={"level": "error"}) for p in problems]
     unique = {(p.sort_key(), p.level): p for p in problems}
     return CheckReport(files=len(files), problems=sorted(unique.values(), key=Problem.sort_key))
+
+
+def _other_profiles(location: DataLocation, checked: set[Path]) -> list[LoadedProfile]:
+    """The data folder's profiles that are not being checked and load (for the names they answer to)."""
+    others = []
+    for path in location.profile_files():
+        if real_path(path) in checked:
+            continue
+        try:
+            others.append(load_profile(path))
+        except (InputError, OSError):
+            continue
+    return others
 
 
 def _bundled_catalogue(location: DataLocation) -> dict[str, Instrument] | None:

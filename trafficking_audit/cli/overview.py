@@ -26,6 +26,7 @@ from trafficking_audit.engine.overview import (
     score_history,
 )
 from trafficking_audit.errors import InputError
+from trafficking_audit.load.loader import LoadedProfile
 from trafficking_audit.models.check import Problem
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import Rule
@@ -53,7 +54,9 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)
         else:
-            for item in session.profiles.all():
+            profiles = session.profiles.all()
+            refuse_duplicate_ids(profiles)  # before any file is written: one report would replace the other
+            for item in profiles:
                 audit = session.audit(item, rules, day)
                 write_reports(output_dir, audit, fmt)
                 entries.append(entry_of_audit(audit, score_history(item.profile, rules, day, audit.findings)))
@@ -69,6 +72,19 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     write_file(output_dir / "index.md", render("md", overview, kind="overview"))
     write_file(output_dir / "matrix.csv", render("csv", overview, kind="matrix"))
     write_file(output_dir / "matrix.json", render("json", overview, kind="matrix"))
+
+
+def refuse_duplicate_ids(profiles: Sequence[LoadedProfile]) -> None:
+    """Exit 2 naming both files when two profiles have the same id (their reports would share a name)."""
+    seen: dict[str, str] = {}
+    for loaded in profiles:
+        first = seen.setdefault(loaded.profile.id, loaded.document.path)
+        if first != loaded.document.path:
+            raise InputError(
+                f"duplicate profile id '{loaded.profile.id}' in {first} and {loaded.document.path}: "
+                "their reports would overwrite each other; nothing was written (audit check reports duplicate-id)",
+                code="duplicate-id",
+            )
 
 
 def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:

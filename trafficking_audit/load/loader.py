@@ -18,6 +18,7 @@ from trafficking_audit.load import cache
 from trafficking_audit.load.data import DataLocation, looks_like_path
 from trafficking_audit.load.validation import validate
 from trafficking_audit.load.yamlsource import Document, PathKey, load_yaml, parse_yaml, read_text
+from trafficking_audit.models.names import Name, name_key, names_of
 from trafficking_audit.models.paths import PathError, fact_values
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import (
@@ -232,22 +233,46 @@ class ProfileIndex:
             yield loaded if loaded is not None else self._vetted(load_profile(path), real_path(path))
 
     def resolve(self, argument: str) -> LoadedProfile:
-        """The profile a jurisdiction argument names (id, ISO code, alias or file path)."""
+        """The profile a jurisdiction argument names (id, ISO code, name, alias or file path).
+
+        Names are compared by :func:`name_key` (NFC, case folded); a name that more than one profile
+        answers to is refused with the candidates, never settled by file order.
+        """
         if looks_like_path(argument):
             return self.load(Path(argument))
-        wanted = argument.strip().casefold()
-        direct = self.location.jurisdictions / f"{wanted}.yaml"
-        if _is_file(direct):
-            return self.load(direct)
-        for loaded in self.all():
-            profile = loaded.profile
-            names = [profile.id, profile.iso2, profile.iso3, profile.name, *profile.aliases]
-            if wanted in (n.casefold() for n in names):
-                return loaded
-        known = ", ".join(p.profile.id for p in self.all()) or "none"
+        wanted = name_key(argument)
+        found: dict[str, list[Name]] = {}
+        profiles = {loaded.document.path: loaded for loaded in self.all()} if wanted else {}
+        for path, loaded in profiles.items():
+            matching = [n for n in self.names(loaded) if name_key(n.value) == wanted]
+            if matching:
+                found[path] = matching
+        if len(found) == 1:
+            return profiles[next(iter(found))]
+        if found:
+            candidates = "; ".join(
+                f"{names[0].profile_id} ({', '.join(f'{n.kind} {n.value!r}' for n in names)}) in {path}"
+                for path, names in found.items()
+            )
+            raise InputError(
+                f"ambiguous jurisdiction '{argument}': it names {len(found)} profiles: {candidates}; "
+                "give a path to the YAML file, and run `audit check` to find the clash",
+                code="usage",
+            )
+        known = ", ".join(p.profile.id for p in profiles.values()) or "none"
         raise InputError(
             f"unknown jurisdiction '{argument}' (known: {known}; or give a path to a YAML file)", code="usage"
         )
+
+    @staticmethod
+    def names(loaded: LoadedProfile) -> list[Name]:
+        """Every name a loaded profile answers to (its file name's stem among them)."""
+        p = loaded.profile
+        names = names_of(loaded.document.path, p.id, p.iso2, p.iso3, p.name, p.aliases)
+        stem = Path(loaded.document.path).stem
+        if stem != p.id:
+            names.append(Name(loaded.document.path, p.id, "file name", stem, ("id",)))
+        return names
 
 
 def _is_file(path: Path) -> bool:

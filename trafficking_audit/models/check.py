@@ -61,6 +61,8 @@ CODES: dict[str, tuple[Level, str]] = {
     ),
     "iso-mismatch": ("error", "The alpha-2 and alpha-3 codes name different countries."),
     "id-mismatch": ("error", "The profile id differs from the file name."),
+    "duplicate-id": ("error", "Two profiles of the data have the same id."),
+    "ambiguous-name": ("error", "An id, ISO code, name or alias names two profiles (compared NFC and case folded)."),
     "unknown-treaty": ("error", "A treaty key that is not an instrument of the catalogue."),
     "treaty-logic": ("error", "Party to a protocol but not to its parent treaty."),
     "duplicate-rule": ("error", "Two rules have the same id."),

@@ -43,7 +43,13 @@ def test_session_audits_equal_audits_built_from_the_peers_findings(session) -> N
     for loaded in session.profiles.all():
         made = session.audit(loaded, rules, DAY)
         assert made == build_audit(
-            loaded.profile, rules, DAY, session.rulebook.version, peers, instruments=session.instrument_names()
+            loaded.profile,
+            rules,
+            DAY,
+            session.rulebook.version,
+            peers,
+            instruments=session.instrument_names(),
+            parts=session.instrument_parts(),
         )
 
 

@@ -36,7 +36,7 @@ def test_fixture_page_in_markdown(cli) -> None:
     assert page.startswith("# means-core-elements\n")
     assert "## What it checks\n\nMeans are constituent elements for adult victims." in page
     assert "## Why it matters\n\nThe international definition has three elements." in page
-    assert "- **Palermo Protocol**, art. 3(a) (definition)" in page
+    assert "- **Palermo Protocol Art. 3(a)** (definition)" in page
     assert "*Palermo Protocol* (`palermo-protocol`): Protocol to Prevent, Suppress and Punish Trafficking" in page
     assert "The standard is mandatory for every jurisdiction." in page
     assert "- Met when all of: `offence.means_role` is constituent; `offence.means` contains force, coercion." in page

@@ -100,7 +100,9 @@ def diff(
     profiles = [item.profile for item in loaded]
     instruments = session.instrument_names()
     audits = [
-        build_audit(p, rules, s.as_of, session.rulebook.version, instruments=instruments)
+        build_audit(
+            p, rules, s.as_of, session.rulebook.version, instruments=instruments, parts=session.instrument_parts()
+        )
         for p, s in zip(profiles, sides, strict=True)
     ]
     result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only)

@@ -19,6 +19,7 @@ from trafficking_audit.engine.statistics import statistics_series, tip_tiers
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.vocabulary import PartNaming
 
 
 def findings_for(profile: Profile, rules: Sequence[Rule], as_of: dt.date) -> list[Finding]:
@@ -34,6 +35,7 @@ def build_audit(
     peers: PeerFindings | PeerIndex | None = None,
     findings: Sequence[Finding] | None = None,
     instruments: Mapping[str, str] | None = None,
+    parts: Mapping[str, PartNaming] | None = None,
 ) -> Audit:
     """The complete audit of one profile (``findings``: its findings when already evaluated;
     ``instruments``: short names by instrument id, so reports can name what they cite)."""
@@ -54,6 +56,9 @@ def build_audit(
         findings=findings,
         recommendations=recommendations,
         sources=source_refs(profile, cited),
+        instrument_parts={
+            i: (parts or {}).get(i, "article") for i in sorted({c.instrument for f in findings for c in f.citations})
+        },
         instruments={
             i: (instruments or {}).get(i, i) for i in sorted({c.instrument for f in findings for c in f.citations})
         },

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from trafficking_audit.models.research_plan import NeededFact
 from trafficking_audit.models.rule import Citation
-from trafficking_audit.models.vocabulary import Obligation, Outcome, Pillar, Severity
+from trafficking_audit.models.vocabulary import Obligation, Outcome, PartNaming, Pillar, Severity
 
 SCHEMA_VERSION = "1.0"
 # Below this evidence coverage (share of applicable rules with a known outcome) a point score says more about
@@ -155,6 +155,9 @@ class JurisdictionRef(Result):
     iso2: str = Field(description="ISO 3166-1 alpha-2.")
     iso3: str = Field(description="ISO 3166-1 alpha-3.")
     last_reviewed: dt.date = Field(description="When the profile was last reviewed.")
+    history_from: dt.date | None = Field(
+        default=None, description="The first date the profile's facts describe (null when it does not say)."
+    )
 
     @classmethod
     def of(cls, profile: Any) -> JurisdictionRef:
@@ -165,6 +168,7 @@ class JurisdictionRef(Result):
             iso2=profile.iso2,
             iso3=profile.iso3,
             last_reviewed=profile.last_reviewed,
+            history_from=getattr(profile, "history_from", None),
         )
 
 
@@ -220,6 +224,11 @@ class Audit(Result):
     findings: list[Finding] = Field(description="One per rule, in rulebook order.")
     recommendations: list[Recommendation] = Field(description="In priority order.")
     sources: list[SourceRef] = Field(description="Sources cited by the evidence, in the profile's order.")
+    instrument_parts: dict[str, PartNaming] = Field(
+        default_factory=dict,
+        description="How each cited instrument names its parts (article, section, recommendation, chapter, or "
+        "document when cited whole), by instrument id: what reports need to write its citations.",
+    )
     instruments: dict[str, str] = Field(
         default_factory=dict, description="Short names of the instruments the findings cite, by instrument id."
     )

@@ -18,6 +18,7 @@ from trafficking_audit.models.facts import Day
 from trafficking_audit.models.vocabulary import (
     Obligation,
     Outcome,
+    PartNaming,
     Pillar,
     Severity,
     Strength,
@@ -85,7 +86,11 @@ class Citation(Strict):
     """Where a standard comes from: an instrument and an article, with its strength there."""
 
     instrument: StrictStr = Field(description="Instrument id from `rules/instruments.yaml`.")
-    article: StrictStr = Field(description="Article or paragraph, e.g. `3(a)` or `12(6)`.")
+    article: StrictStr = Field(
+        description="The part cited, as the instrument names its parts (its `parts`): an article or paragraph "
+        "(`3(a)`, `12(6)`), a section (`108(a)(2)`), a recommendation number (`3`), a chapter; for an instrument "
+        "cited whole, its edition (`2nd ed., 2022`)."
+    )
     strength: Strength = Field(
         description="How binding the provision is in that instrument: mandatory, qualified (mandatory "
         "with a qualifier), soft, definition, guidance or criterion (TVPA minimum standards)."
@@ -173,6 +178,12 @@ class Instrument(Strict):
     id: StrictStr = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Short id used in citations.")
     title: StrictStr = Field(description="Full title.")
     short: StrictStr = Field(description="Short name used in reports.")
+    parts: PartNaming = Field(
+        default="article",
+        description="How its parts are named in citations: `article` (Palermo Art. 3(a)), `section` (TVPA § 108), "
+        "`recommendation` (FATF Recommendation 3), `chapter` (a numbered chapter, or a named part such as an "
+        "introduction), or `document` when it is cited whole (the citation's `article` then gives the edition).",
+    )
     kind: Literal["treaty", "eu-law", "national-law", "ilo-convention", "guidance"] = Field(description="Kind.")
     identifiers: dict[StrictStr, StrictStr] = Field(
         default_factory=dict, description="Official identifiers, e.g. `untc: XVIII-12-a`, `celex: 32011L0036`."

@@ -13,6 +13,8 @@ Pillar = Literal["prosecution", "protection", "prevention", "partnership"]
 Severity = Literal["critical", "high", "medium", "low"]
 Obligation = Literal["mandatory", "should", "good-practice"]
 Strength = Literal["mandatory", "qualified", "soft", "definition", "guidance", "criterion"]
+# How an instrument names the parts a citation points to (TVPA sections, FATF recommendations, a handbook cited whole).
+PartNaming = Literal["article", "section", "recommendation", "chapter", "document"]
 Outcome = Literal["met", "partially_met", "not_met", "unknown", "not_applicable"]
 
 PILLARS: tuple[Pillar, ...] = ("prosecution", "protection", "prevention", "partnership")

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from trafficking_audit.models.result import MIN_COVERAGE
+from trafficking_audit.render.citations import cite
 from trafficking_audit.render.labels import (
     DISCLAIMER,
     INDICATOR_LABELS,
@@ -31,6 +32,7 @@ from trafficking_audit.render.labels import (
     TREND_NOTE,
     outcome_label,
 )
+from trafficking_audit.render.methodology import methodology_lines
 from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
 from trafficking_audit.render.text import fmt_value, history_text, pct, point_text, range_text, score_text
 
@@ -111,6 +113,8 @@ def _common(env: Environment) -> Environment:
         TIER_SHORT=TIER_SHORT,
         TREND_NOTE=TREND_NOTE,
         PLAN_NOTE=PLAN_NOTE,
+        cite=cite,
+        methodology=methodology_lines,
         STATE_WORDS=STATE_WORDS,
         plan_summary=plan_summary,
     )

@@ -28,6 +28,7 @@ from trafficking_audit.models.rulediff import RulesDiff
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.models.wording import value_text
+from trafficking_audit.render.citations import cite
 from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
@@ -43,6 +44,7 @@ from trafficking_audit.render.labels import (
     outcome_label,
     signed,
 )
+from trafficking_audit.render.methodology import methodology_lines
 from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
 from trafficking_audit.render.text import fmt_value, pct, point_text, range_text, score_text, span_text
@@ -98,6 +100,10 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
             out.print(f" {r.priority}. {escape(r.text)} [dim]({r.rule}){escape(peers)}[/dim]")
     out.print()
     print_evidence_needed(out, audit.evidence_needed, audit.scores.overall.unknown)
+    out.print()
+    out.print("[bold]Methodology and limitations[/bold]")
+    for line in methodology_lines(audit):
+        out.print(f" • {escape(line)}")
     out.print()
     findings = Table(title="Findings", title_justify="left")
     for column in ("Outcome", "Rule", "Pillar", "Severity", "Evidence"):
@@ -366,8 +372,8 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> s
         return f"[cyan]{escape(path)}[/cyan]"
 
     standards = [
-        f"• [bold]{escape(page.instruments[c.instrument].short)}[/bold] art. {escape(c.article)} ({c.strength})"
-        + (f": {escape(c.note)}" if c.note else "")
+        f"• [bold]{escape(cite(page.instruments[c.instrument].short, page.instruments[c.instrument].parts, c.article))}"
+        f"[/bold] ({c.strength})" + (f": {escape(c.note)}" if c.note else "")
         for c in rule.citations
     ]
     standards += [

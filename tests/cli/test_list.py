@@ -42,6 +42,7 @@ def test_exact_figures_on_small_data(cli) -> None:
         "iso2": "AA",
         "iso3": "AAA",
         "last_reviewed": "2025-03-01",
+        "history_from": None,
         "region": None,
         "as_of": "2025-06-30",
         "score": 80.0,

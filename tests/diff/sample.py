@@ -32,7 +32,7 @@ def profile(name: str) -> Profile:
 def audit(p: Profile, day: dt.date) -> Audit:
     """An audit of ``p`` with every fixture rule."""
     s = session()
-    return build_audit(p, s.rulebook.rules, day, s.rulebook.version)
+    return build_audit(p, s.rulebook.rules, day, s.rulebook.version, s.rulebook.instruments)
 
 
 def diff(left: tuple[Profile, dt.date], right: tuple[Profile, dt.date], changed_only: bool = False) -> Diff:

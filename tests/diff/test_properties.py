@@ -179,5 +179,7 @@ def test_swapping_jurisdictions_swaps_every_pair(a: Profile, b: Profile, first: 
 @pytest.mark.parametrize("day", [dt.date(2019, 1, 1), dt.date(2025, 6, 30)])
 def test_every_bundled_profile_against_itself_differs_nowhere(session: Session, day: dt.date) -> None:
     for loaded in session.profiles.all():
-        audit = build_audit(loaded.profile, session.rulebook.rules, day, session.rulebook.version)
+        audit = build_audit(
+            loaded.profile, session.rulebook.rules, day, session.rulebook.version, session.rulebook.instruments
+        )
         assert_no_difference(compare(audit, audit, (loaded.profile, loaded.profile)))

@@ -51,7 +51,7 @@ def test_kleene_all_any_not(a: bool | None, b: bool | None) -> None:
 def test_absent_and_explicit_unknown_are_both_unknown_never_false() -> None:
     rule = BOOK.get("reflection-period-30d")
     for facts in ({}, {"reflection_period_days": {"value": "unknown"}}):
-        finding = evaluate(rule, profile(protection=facts), dt.date(2025, 1, 1))
+        finding = evaluate(rule, profile(protection=facts), dt.date(2025, 1, 1), BOOK.instruments)
         assert finding.status == "unknown"
         assert finding.missing == ["protection.reflection_period_days"]
         assert finding.evidence == []
@@ -60,26 +60,30 @@ def test_absent_and_explicit_unknown_are_both_unknown_never_false() -> None:
 def test_partially_met_and_not_met() -> None:
     rule = BOOK.get("reflection-period-30d")
     assert (
-        evaluate(rule, profile(protection={"reflection_period_days": {"value": 10}}), dt.date(2025, 1, 1)).status
+        evaluate(
+            rule, profile(protection={"reflection_period_days": {"value": 10}}), dt.date(2025, 1, 1), BOOK.instruments
+        ).status
         == "partially_met"
     )
     assert (
-        evaluate(rule, profile(protection={"reflection_period_days": {"value": 0}}), dt.date(2025, 1, 1)).status
+        evaluate(
+            rule, profile(protection={"reflection_period_days": {"value": 0}}), dt.date(2025, 1, 1), BOOK.instruments
+        ).status
         == "not_met"
     )
 
 
 def test_not_applicable_carries_its_reason() -> None:
-    finding = evaluate(BOOK.get("eu-only"), RURITANIA, dt.date(2025, 1, 1))
+    finding = evaluate(BOOK.get("eu-only"), RURITANIA, dt.date(2025, 1, 1), BOOK.instruments)
     assert finding.status == "not_applicable"
     assert finding.reason == "the jurisdiction is not an EU Member State"
-    assert evaluate(BOOK.get("eu-only"), FREEDONIA, dt.date(2025, 1, 1)).status == "not_met"
+    assert evaluate(BOOK.get("eu-only"), FREEDONIA, dt.date(2025, 1, 1), BOOK.instruments).status == "not_met"
 
 
 def test_as_of_selects_the_value_that_held() -> None:
     rule = BOOK.get("means-core-elements")
-    before = evaluate(rule, RURITANIA, dt.date(2023, 12, 31))
-    after = evaluate(rule, RURITANIA, dt.date(2024, 1, 1))
+    before = evaluate(rule, RURITANIA, dt.date(2023, 12, 31), BOOK.instruments)
+    after = evaluate(rule, RURITANIA, dt.date(2024, 1, 1), BOOK.instruments)
     assert before.status == "not_met"
     assert after.status == "met"
     role = next(e for e in before.evidence if e.fact == "offence.means_role")
@@ -108,16 +112,16 @@ def test_overlapping_values_take_the_latest_start() -> None:
 
 def test_obligation_falls_to_good_practice_when_not_bound() -> None:
     rule = BOOK.get("reflection-period-30d")
-    bound = evaluate(rule, FREEDONIA, dt.date(2025, 1, 1))
-    unbound = evaluate(rule, RURITANIA, dt.date(2025, 1, 1))
+    bound = evaluate(rule, FREEDONIA, dt.date(2025, 1, 1), BOOK.instruments)
+    unbound = evaluate(rule, RURITANIA, dt.date(2025, 1, 1), BOOK.instruments)
     assert (bound.obligation, bound.binding) == ("mandatory", True)
     assert (unbound.obligation, unbound.binding) == ("good-practice", False)
 
 
 def test_treaty_status_over_time() -> None:
     rule = BOOK.get("ratification-core")
-    assert evaluate(rule, RURITANIA, dt.date(2019, 6, 1)).status == "not_met"
-    assert evaluate(rule, RURITANIA, dt.date(2020, 6, 1)).status == "met"
+    assert evaluate(rule, RURITANIA, dt.date(2019, 6, 1), BOOK.instruments).status == "not_met"
+    assert evaluate(rule, RURITANIA, dt.date(2020, 6, 1), BOOK.instruments).status == "met"
 
 
 @pytest.mark.parametrize(
@@ -142,7 +146,7 @@ def test_operators(op: str, value: object, operand: object, expected: bool) -> N
 def test_unknown_says_when_partially_met_is_established() -> None:
     rule = BOOK.get("means-core-elements")
     p = profile(offence={"means_role": {"value": "constituent"}, "means": {"value": "unknown"}})
-    finding = evaluate(rule, p, dt.date(2025, 1, 1))
+    finding = evaluate(rule, p, dt.date(2025, 1, 1), BOOK.instruments)
     assert finding.status == "unknown"
     assert finding.reason.startswith("at least partially met")
     assert finding.missing == ["offence.means"]

@@ -29,7 +29,7 @@ def test_missing_purposes_are_named_with_the_provision(session: Session) -> None
             }
         }
     )
-    finding = evaluate(rule, p, DAY)
+    finding = evaluate(rule, p, DAY, session.rulebook.instruments)
     assert finding.status == "partially_met"
     assert finding.reason == "slavery and servitude are not among the purposes of Criminal Code Art. 128"
     assert finding.missing_elements == ["slavery", "servitude"]
@@ -38,7 +38,7 @@ def test_missing_purposes_are_named_with_the_provision(session: Session) -> None
 def test_a_failing_scalar_is_named_with_its_value_and_what_the_rule_asks(session: Session) -> None:
     rule = session.rulebook.get("means-core-elements")
     p = profile({"means_role": {"value": "aggravating_only"}, "means": {"value": ["force", "threat", "fraud"]}})
-    finding = evaluate(rule, p, DAY)
+    finding = evaluate(rule, p, DAY, session.rulebook.instruments)
     assert finding.status == "not_met"
     assert finding.reason == "offence.means_role is aggravating only, not constituent"
     assert finding.missing_elements == []
@@ -47,7 +47,7 @@ def test_a_failing_scalar_is_named_with_its_value_and_what_the_rule_asks(session
 def test_without_a_provision_the_fact_path_is_named(session: Session) -> None:
     rule = session.rulebook.get("means-core-elements")
     p = profile({"means_role": {"value": "constituent"}, "means": {"value": ["force", "abduction"]}})
-    finding = evaluate(rule, p, DAY)
+    finding = evaluate(rule, p, DAY, session.rulebook.instruments)
     assert finding.status == "partially_met"
     assert finding.reason == (
         "threat is not among the means recorded in offence.means; "
@@ -59,11 +59,13 @@ def test_without_a_provision_the_fact_path_is_named(session: Session) -> None:
 def test_unknown_names_only_the_facts_that_decide(session: Session) -> None:
     rule = session.rulebook.get("means-core-elements")
     # The role is unknown; the means are known and complete, so only the role decides.
-    finding = evaluate(rule, profile({"means": {"value": ["force", "threat", "fraud"]}}), DAY)
+    finding = evaluate(
+        rule, profile({"means": {"value": ["force", "threat", "fraud"]}}), DAY, session.rulebook.instruments
+    )
     assert finding.status == "unknown"
     assert finding.reason == "facts needed to decide are unknown: offence.means_role"
     # A known false part decides by itself: nothing unknown is named, the outcome is not met.
-    finding = evaluate(rule, profile({"means_role": {"value": "not_covered"}}), DAY)
+    finding = evaluate(rule, profile({"means_role": {"value": "not_covered"}}), DAY, session.rulebook.instruments)
     assert finding.status == "not_met"
     assert finding.reason == "offence.means_role is not covered, not constituent"
 
@@ -74,7 +76,7 @@ def _findings(session: Session):
             if loaded.profile.history_from is not None and day < loaded.profile.history_from:
                 continue
             for rule in session.rulebook.rules:
-                yield loaded.profile.id, day, evaluate(rule, loaded.profile, day)
+                yield loaded.profile.id, day, evaluate(rule, loaded.profile, day, session.rulebook.instruments)
 
 
 def test_every_gap_in_every_bundled_profile_has_a_reason(session: Session) -> None:
@@ -98,7 +100,9 @@ def test_every_unknown_in_every_bundled_profile_names_missing_facts(session: Ses
 @pytest.mark.parametrize("jurisdiction", ["sweden", "qatar"])
 def test_sweden_and_qatar_meet_means_core_elements_from_their_texts(session: Session, jurisdiction: str) -> None:
     loaded = session.profiles.resolve(jurisdiction)
-    finding = evaluate(session.rulebook.get("means-core-elements"), loaded.profile, dt.date(2026, 11, 28))
+    finding = evaluate(
+        session.rulebook.get("means-core-elements"), loaded.profile, dt.date(2026, 11, 28), session.rulebook.instruments
+    )
     assert finding.status == "met"
     means = next(e for e in finding.evidence if e.fact == "offence.means")
     assert means.note and "element" in means.note
@@ -106,6 +110,8 @@ def test_sweden_and_qatar_meet_means_core_elements_from_their_texts(session: Ses
 
 def test_kazakhstan_means_core_elements_still_not_met_in_2022(session: Session) -> None:
     loaded = session.profiles.resolve("kazakhstan")
-    finding = evaluate(session.rulebook.get("means-core-elements"), loaded.profile, dt.date(2022, 12, 31))
+    finding = evaluate(
+        session.rulebook.get("means-core-elements"), loaded.profile, dt.date(2022, 12, 31), session.rulebook.instruments
+    )
     assert finding.status == "not_met"
     assert finding.obligation == "should"

@@ -127,4 +127,4 @@ def test_a_bad_recommendation_template_loads_and_the_engine_rejects_it_with_its_
         check_templates(book)
     assert caught.value.code == "bad-template"
     assert caught.value.position.path.endswith("core.yaml")
-    assert caught.value.position.line == 56
+    assert caught.value.position.line == 53

@@ -16,10 +16,18 @@ DAY = dt.date(2025, 6, 30)
 def test_streamed_overview_is_the_overview_of_complete_audits(session) -> None:
     rules = session.rulebook.rules
     audits = [session.audit(loaded, rules, DAY) for loaded in session.profiles.all()]
-    histories = {item.profile.id: score_history(item.profile, rules, DAY) for item in session.profiles.each()}
+    histories = {
+        item.profile.id: score_history(item.profile, rules, DAY, session.rulebook.instruments)
+        for item in session.profiles.each()
+    }
     expected = build_overview(audits, rules, DAY, session.rulebook.version, histories)
     entries = [
-        entry_of_findings(item.profile, findings_for(item.profile, rules, DAY), DAY, histories[item.profile.id])
+        entry_of_findings(
+            item.profile,
+            findings_for(item.profile, rules, DAY, session.rulebook.instruments),
+            DAY,
+            histories[item.profile.id],
+        )
         for item in session.profiles.each()
     ]
     streamed = assemble_overview(entries, rules, DAY, session.rulebook.version)
@@ -30,7 +38,10 @@ def test_streamed_overview_is_the_overview_of_complete_audits(session) -> None:
 def test_run_all_prints_the_overview_of_complete_audits(cli, session) -> None:
     rules = session.rulebook.rules
     audits = [session.audit(loaded, rules, DAY) for loaded in session.profiles.all()]
-    histories = {item.profile.id: score_history(item.profile, rules, DAY) for item in session.profiles.each()}
+    histories = {
+        item.profile.id: score_history(item.profile, rules, DAY, session.rulebook.instruments)
+        for item in session.profiles.each()
+    }
     expected = render("json", build_overview(audits, rules, DAY, session.rulebook.version, histories), kind="overview")
     result = cli("run", "--all", "--format", "json", "--as-of", DAY.isoformat())
     assert result.exit_code == 0
@@ -43,31 +54,30 @@ def test_session_audits_equal_audits_built_from_the_peers_findings(session) -> N
     for loaded in session.profiles.all():
         made = session.audit(loaded, rules, DAY)
         assert made == build_audit(
-            loaded.profile,
-            rules,
-            DAY,
-            session.rulebook.version,
-            peers,
-            instruments=session.instrument_names(),
-            parts=session.instrument_parts(),
+            loaded.profile, rules, DAY, session.rulebook.version, session.rulebook.instruments, peers
         )
 
 
 def test_score_history_is_yearly_from_the_start_of_the_profile_history(session) -> None:
     kazakhstan = next(item.profile for item in session.profiles.each() if item.profile.id == "kazakhstan")
     assert kazakhstan.history_from == dt.date(2019, 1, 1)
-    history = score_history(kazakhstan, session.rulebook.rules, DAY)
+    history = score_history(kazakhstan, session.rulebook.rules, DAY, session.rulebook.instruments)
     assert [h.date for h in history] == [dt.date(y, 1, 1) for y in range(2019, 2026)] + [DAY]
-    assert history[-1].overall == build_audit(kazakhstan, session.rulebook.rules, DAY, "x", {}).scores.overall
+    assert (
+        history[-1].overall
+        == build_audit(kazakhstan, session.rulebook.rules, DAY, "x", session.rulebook.instruments, {}).scores.overall
+    )
 
 
 def test_score_history_never_samples_before_the_profile_history(session) -> None:
     kazakhstan = next(item.profile for item in session.profiles.each() if item.profile.id == "kazakhstan")
     early = dt.date(2018, 6, 1)
-    assert [h.date for h in score_history(kazakhstan, session.rulebook.rules, early)] == [early]
+    assert [h.date for h in score_history(kazakhstan, session.rulebook.rules, early, session.rulebook.instruments)] == [
+        early
+    ]
     undated = kazakhstan.model_copy(update={"history_from": None})
     # Without history_from, the first dated fact starts the history: still only dates on or after it.
-    first = min(h.date for h in score_history(undated, session.rulebook.rules, DAY))
+    first = min(h.date for h in score_history(undated, session.rulebook.rules, DAY, session.rulebook.instruments))
     assert first.month == 1 and first.day == 1 or first == DAY
 
 

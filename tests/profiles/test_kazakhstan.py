@@ -43,7 +43,9 @@ def test_national_rapporteur_starts_on_1_july_2026(cli) -> None:
 
 def test_2022_keeps_the_gaps_of_the_old_code(cli) -> None:
     found = statuses(cli, "2022-12-31")
-    assert found["aggravating-ict"] == "not_met"
+    # The only cited standard for an ICT circumstance is Directive (EU) 2024/1712 Art. 4(3)(b), in force from
+    # 14 July 2024: before it no cited standard existed (the gap the seed paper names shows in the evidence).
+    assert found["aggravating-ict"] == "not_applicable"
     assert found["specialised-law"] == "not_met"
     assert found["extraterritorial-nationality"] == "partially_met"
 

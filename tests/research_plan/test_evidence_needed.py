@@ -10,10 +10,21 @@ import pytest
 from trafficking_audit.engine.evaluate import evaluate
 from trafficking_audit.engine.research_plan import candidates, decided, evidence_needed
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.rule import Instrument, Rule
 from trafficking_audit.models.vocabulary import OBLIGATIONS, SEVERITIES
 
 DAY = dt.date(2025, 1, 1)
+# The catalogue the inline rules cite: the engine reads its dates to decide what binds on DAY.
+CATALOGUE = {
+    "palermo-protocol": Instrument(
+        id="palermo-protocol",
+        title="Palermo Protocol",
+        short="Palermo Protocol",
+        kind="treaty",
+        adopted=dt.date(2000, 11, 15),
+        in_force=dt.date(2003, 12, 25),
+    )
+}
 
 
 def profile(**sections: object) -> Profile:
@@ -47,7 +58,7 @@ UNKNOWN = {"value": "unknown"}
 
 
 def plan_for(r: Rule, p: Profile) -> dict[str, Any]:
-    finding = evaluate(r, p, DAY)
+    finding = evaluate(r, p, DAY, CATALOGUE)
     return {n.fact: n for n in evidence_needed(p, [r], [finding], DAY)}
 
 
@@ -83,7 +94,7 @@ def test_facts_that_decide_only_together_are_listed_with_their_partner() -> None
     # met when both, partially met when either: no single fact decides, the two together do.
     r = rule({"all": [HOTLINE, CAMPAIGNS]}, {"any": [HOTLINE, CAMPAIGNS]})
     p = profile(prevention={"hotline": UNKNOWN, "awareness_campaigns": UNKNOWN})
-    finding = evaluate(r, p, DAY)
+    finding = evaluate(r, p, DAY, CATALOGUE)
     assert all(decided(r, finding, p, DAY, path) is None for path in finding.missing)
     needed = plan_for(r, p)
     assert set(needed) == {"prevention.hotline", "prevention.awareness_campaigns"}
@@ -137,7 +148,7 @@ def test_the_plan_is_ordered_by_the_most_severe_and_binding_rule_then_by_count()
         r("e", "medium", "mandatory", "prevention.demand_reduction"),
     ]
     p = profile()
-    needed = evidence_needed(p, rules, [evaluate(x, p, DAY) for x in rules], DAY)
+    needed = evidence_needed(p, rules, [evaluate(x, p, DAY, CATALOGUE) for x in rules], DAY)
     assert [n.fact for n in needed] == [
         "prevention.agency_licensing",  # critical, mandatory
         "prevention.awareness_campaigns",  # critical, good practice
@@ -175,6 +186,9 @@ def test_on_kazakhstan_every_unknown_rule_is_planned_and_each_met_value_meets_it
             data = loaded.profile.model_dump(mode="json", exclude_none=True)
             set_fact(data, n.fact, r.met_value)
             changed = Profile.model_validate(data)
-            assert evaluate(session.rulebook.get(r.rule), changed, day).status == "met", (n.fact, r.rule)
+            assert evaluate(session.rulebook.get(r.rule), changed, day, session.rulebook.instruments).status == "met", (
+                n.fact,
+                r.rule,
+            )
             checked += 1
     assert checked

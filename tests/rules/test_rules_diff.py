@@ -132,3 +132,14 @@ def test_rules_that_did_not_load_at_the_revision_are_reported(cli, repo):
     result = cli("rules", "diff", "HEAD", "--data", repo)
     assert result.exit_code == 2
     assert "the rules at that revision do not load" in result.stderr
+
+
+def test_fields_the_rule_schema_no_longer_has_are_left_out_with_a_note(cli, repo):
+    edit(repo, "    severity: critical\n", "    severity: critical\n    retired_field: something\n")
+    git(repo, "commit", "-qam", "a rule with a field the schema does not have")
+    shutil.copy(DATA / CORE, repo / CORE)
+    report = diff(cli, repo)
+    assert report["notes"] == [
+        "retired_field, no longer a field of rules, was left out of 1 rule(s) at HEAD: means-core-elements"
+    ]
+    assert report["rules"] == []

@@ -90,10 +90,11 @@ def test_filters_on_fixture_rules(cli) -> None:
     assert listed(cli, "--data", data, "--instrument", "untoc", "--pillar", "protection") == []
 
 
-def test_conditional_obligation_is_flagged(cli) -> None:
+def test_listed_obligation_is_the_rules_ceiling(cli) -> None:
     rows = {r["id"]: r for r in listed(cli, "--data", str(FIXTURE_DATA))}
-    assert rows["reflection-period-30d"]["conditional"] is True
-    assert rows["means-core-elements"]["conditional"] is False
+    assert rows["reflection-period-30d"]["obligation"] == "mandatory"
+    assert rows["eu-only"]["obligation"] == "should"
+    assert "conditional" not in rows["reflection-period-30d"]
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ def test_fixture_page_in_markdown(cli) -> None:
     assert "## Why it matters\n\nThe international definition has three elements." in page
     assert "- **Palermo Protocol Art. 3(a)** (definition)" in page
     assert "*Palermo Protocol* (`palermo-protocol`): Protocol to Prevent, Suppress and Punish Trafficking" in page
-    assert "The standard is mandatory for every jurisdiction." in page
+    assert "Palermo Protocol Art. 3(a): binds each party from the date the treaty is in force for it" in page
     assert "- Met when all of: `offence.means_role` is constituent; `offence.means` contains force, coercion." in page
     assert "- Otherwise partially met when `offence.means_role` is constituent." in page
     assert "Graded *urge* (mandatory)" in page
@@ -47,11 +47,12 @@ def test_fixture_page_in_markdown(cli) -> None:
     assert "| `offence.means` | force, coercion |" in page
 
 
-def test_page_of_a_conditionally_binding_rule(cli) -> None:
+def test_page_says_whom_each_cited_instrument_binds(cli) -> None:
     result = cli("rules", "show", "reflection-period-30d", "--data", FIXTURE_DATA)
     assert result.exit_code == 0, result.stderr
-    assert "mandatory where treaties.cets-197.status is party." in result.stdout
-    assert "For every other jurisdiction it is good practice." in result.stdout
+    words = " ".join(result.stdout.split())
+    assert "CETS 197 Art. 13: binds each party from the date the treaty is in force for it" in words
+    assert "good practice where none binds" in words
 
 
 def test_json_page_holds_the_rule(cli) -> None:
@@ -94,8 +95,11 @@ def test_binding_and_decision_lines_mention_applicability(session) -> None:
     from trafficking_audit.load.loader import load_rulebook
 
     rule = load_rulebook(FIXTURE_DATA / "rules").get("eu-only")
-    assert binding_lines(rule) == [
-        "The standard is a should-standard for every jurisdiction.",
+    book = load_rulebook(FIXTURE_DATA / "rules")
+    assert binding_lines(rule, book.instruments) == [
+        "UNTOC Art. 31: binds each party from the date the treaty is in force for it (in force since 2003-09-29).",
+        "The obligation for a jurisdiction on a date is the strongest among the provisions that bind it then (at most "
+        "a should-standard); good practice where none binds; not applicable before any cited provision existed.",
         "The rule applies only where memberships.eu is true.",
         "Elsewhere it is not applicable: the jurisdiction is not an EU Member State.",
     ]

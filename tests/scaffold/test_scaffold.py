@@ -171,7 +171,7 @@ def test_generation_is_pure_and_deterministic(instruments) -> None:
 def test_auditing_the_scaffold_with_the_bundled_rulebook_gives_only_unknown(tmp_path, session) -> None:
     instruments = session.rulebook.instruments.values()
     profile = load_profile(write(tmp_path, scaffold(identify("ruritania"), instruments, REVIEWED))).profile
-    findings = findings_for(profile, session.rulebook.rules, REVIEWED)
+    findings = findings_for(profile, session.rulebook.rules, REVIEWED, session.rulebook.instruments)
     assert findings
     assert {f.status for f in findings} <= {"unknown", "not_applicable"}
 

@@ -8,14 +8,14 @@ at a glance which profiles are thin or stale. Pure: profiles and rules in, rows 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from trafficking_audit.engine.audit import findings_for
 from trafficking_audit.engine.scoring import headline_score, score
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding
-from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.rule import Instrument, Rule
 
 
 def summarise(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> JurisdictionSummary:
@@ -38,7 +38,9 @@ def summarise(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> 
     )
 
 
-def list_jurisdictions(profiles: Iterable[Profile], rules: Sequence[Rule], as_of: dt.date) -> list[JurisdictionSummary]:
+def list_jurisdictions(
+    profiles: Iterable[Profile], rules: Sequence[Rule], as_of: dt.date, instruments: Mapping[str, Instrument]
+) -> list[JurisdictionSummary]:
     """Every profile, audited with ``rules`` (``audit list``: the whole rulebook), sorted by id."""
-    rows = [summarise(profile, findings_for(profile, rules, as_of), as_of) for profile in profiles]
+    rows = [summarise(profile, findings_for(profile, rules, as_of, instruments), as_of) for profile in profiles]
     return sorted(rows, key=lambda row: (row.id, row.iso3))

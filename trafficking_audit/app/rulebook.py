@@ -50,7 +50,6 @@ def _entry(book: Rulebook, rule: Rule) -> RuleEntry:
         pillar=rule.pillar,
         severity=rule.severity,
         obligation=rule.obligation,
-        conditional=rule.binding_if is not None,
         file=rule_file(book, rule.id),
         citations=list(rule.citations),
     )
@@ -60,6 +59,7 @@ def rule_page(book: Rulebook, rule_id: str) -> RulePage:
     """The page of one rule; an unknown id is a usage error suggesting close ids."""
     rule = book.get(rule_id)
     cited = {c.instrument: book.instruments[c.instrument] for c in rule.citations}
+    cited.update({c.inserted_by: book.instruments[c.inserted_by] for c in rule.citations if c.inserted_by})
     return RulePage(
         rule=rule,
         file=rule_file(book, rule.id),

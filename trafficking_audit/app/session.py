@@ -20,7 +20,6 @@ from trafficking_audit.models.check import CODES, Problem
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, QualityNote
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.models.vocabulary import PartNaming
 
 
 @dataclass
@@ -60,7 +59,10 @@ class Session:
         key = (as_of, tuple(r.id for r in rules))
         if key not in self._peers:
             self._peers[key] = {
-                loaded.profile.id: (loaded.profile, findings_for(loaded.profile, rules, as_of))
+                loaded.profile.id: (
+                    loaded.profile,
+                    findings_for(loaded.profile, rules, as_of, self.rulebook.instruments),
+                )
                 for loaded in self.profiles.all()
             }
         return self._peers[key]
@@ -74,26 +76,11 @@ class Session:
         own = peers.get(loaded.profile.id)
         known = own[1] if own is not None and own[0] is loaded.profile else None  # evaluated once, not twice
         audit = build_audit(
-            loaded.profile,
-            rules,
-            as_of,
-            self.rulebook.version,
-            self._peer_index[key],
-            known,
-            self.instrument_names(),
-            self.instrument_parts(),
+            loaded.profile, rules, as_of, self.rulebook.version, self.rulebook.instruments, self._peer_index[key], known
         )
         if self.profiles.vetter is None:
             return audit
         return audit.model_copy(update={"data_quality": quality_notes(self.warnings(loaded))})
-
-    def instrument_names(self) -> dict[str, str]:
-        """Short names of the rulebook's instruments, by id."""
-        return {i.id: i.short for i in self.rulebook.instruments.values()}
-
-    def instrument_parts(self) -> dict[str, PartNaming]:
-        """How each of the rulebook's instruments names its parts, by id."""
-        return {i.id: i.parts for i in self.rulebook.instruments.values()}
 
 
 def quality_notes(problems: Sequence[Problem]) -> list[QualityNote]:

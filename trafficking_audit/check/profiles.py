@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Collection, Iterator
 from pathlib import PurePath
 from typing import Any
@@ -76,8 +77,8 @@ def check_sources(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
     for where, source_id in source_references(doc.data):
         used.add(source_id)
         if source_id not in defined:
-            close = difflib.get_close_matches(source_id, list(defined), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            close = nearest_ids(source_id, list(defined))
+            hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
             yield at(doc.position(where), f"source '{source_id}' is not defined in `sources`{hint}", "unknown-source")
     for source_id, index in defined.items():
         if source_id not in used:
@@ -86,6 +87,20 @@ def check_sources(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
                 f"source '{source_id}' is not cited by any fact",
                 "unused-source",
             )
+
+
+def nearest_ids(wanted: str, defined: list[str]) -> list[str]:
+    """The ids a mistyped source id most likely meant: one with the same prefix and a year of the same digits
+    (a transposition: ``tip-2042`` -> ``tip-2024``) or else the nearest year; failing that, the two nearest by
+    spelling."""
+    match = re.fullmatch(r"(.*?)(\d{4})", wanted)
+    if match:
+        prefix, digits = match.group(1), match.group(2)
+        years = {d: d[len(prefix) :] for d in defined if re.fullmatch(re.escape(prefix) + r"\d{4}", d)}
+        if years:
+            ranked = sorted(years, key=lambda d: (sorted(years[d]) != sorted(digits), abs(int(years[d]) - int(digits))))
+            return ranked[:1]
+    return difflib.get_close_matches(wanted, defined, n=2)
 
 
 def source_references(data: Any, loc: PathKey = ()) -> Iterator[tuple[PathKey, str]]:

@@ -10,7 +10,7 @@ the profile edit from any change to the rules. Pure: models in, changes out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from trafficking_audit.check.profiles import fact_loc
@@ -22,7 +22,7 @@ from trafficking_audit.models.check import FactChange, FindingChange
 from trafficking_audit.models.facts import Fact, history, select
 from trafficking_audit.models.paths import read
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.rule import Instrument, Rule
 
 
 def is_regression(before: str, after: str) -> bool:
@@ -31,7 +31,12 @@ def is_regression(before: str, after: str) -> bool:
 
 
 def compare(
-    before: Profile, after: Profile, document: Document, rules: Sequence[Rule], day: dt.date
+    before: Profile,
+    after: Profile,
+    document: Document,
+    rules: Sequence[Rule],
+    day: dt.date,
+    instruments: Mapping[str, Instrument],
 ) -> list[FindingChange]:
     """The findings that differ between two versions of a profile, in rulebook order.
 
@@ -40,7 +45,7 @@ def compare(
     """
     changes = []
     for rule in rules:
-        old, new = evaluate(rule, before, day), evaluate(rule, after, day)
+        old, new = evaluate(rule, before, day, instruments), evaluate(rule, after, day, instruments)
         if old.status == new.status:
             continue
         read_paths = sorted({e.fact for e in (*old.evidence, *new.evidence)} | {*old.missing, *new.missing})

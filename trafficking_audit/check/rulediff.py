@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import yaml
+
 from trafficking_audit.check import gitbase
 from trafficking_audit.engine.evaluate import evaluate
 from trafficking_audit.errors import InputError, real_path
@@ -28,8 +30,14 @@ from trafficking_audit.models.rulediff import FindingShift, ProfileShifts, RuleC
 CONDITION_FIELDS = ("met", "partially_met", "applies_if", "not_applicable_reason", "binding_if")
 
 
-def rulebook_at(location: DataLocation, revision: str) -> Rulebook:
-    """The rulebook as the data folder's rule files stood at ``revision``."""
+def rulebook_at(location: DataLocation, revision: str, dropped: dict[str, list[str]] | None = None) -> Rulebook:
+    """The rulebook as the data folder's rule files stood at ``revision``.
+
+    Fields of a rule that the current rule schema no longer has (``binding_if``, removed when obligations
+    came to be computed from the citations that bind) are left out so that old files load; ``dropped``
+    collects them, field -> rule ids, for the report's notes.
+    """
+    dropped = {} if dropped is None else dropped
     root = gitbase.repository_root(location.rules, flag="rules diff")
     gitbase.verify_revision(root, revision, flag="rules diff")
     names = [
@@ -42,7 +50,7 @@ def rulebook_at(location: DataLocation, revision: str) -> Rulebook:
         for name in names:
             content = gitbase.show(root, revision, name)
             if content is not None:
-                (Path(folder) / PurePosixPath(name).name).write_bytes(content)
+                (Path(folder) / PurePosixPath(name).name).write_bytes(_current_fields(content, dropped))
         if not (Path(folder) / "rulebook.yaml").is_file():
             raise InputError(
                 f"rules diff {revision}: no rulebook.yaml in the rule folder at that revision", code="usage"
@@ -53,6 +61,26 @@ def rulebook_at(location: DataLocation, revision: str) -> Rulebook:
             raise InputError(
                 f"rules diff {revision}: the rules at that revision do not load: {exc}", code="usage"
             ) from None
+
+
+def _current_fields(content: bytes, dropped: dict[str, list[str]]) -> bytes:
+    """A rule file's text without the rule fields the current schema does not know (other files unchanged)."""
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return content  # the loader reports it, with its position
+    if not (isinstance(data, dict) and isinstance(data.get("rules"), list)):
+        return content
+    known = {field.alias or name for name, field in Rule.model_fields.items()}
+    changed = False
+    for rule in data["rules"]:
+        if not isinstance(rule, dict):
+            continue
+        for key in [k for k in rule if k not in known]:
+            del rule[key]
+            dropped.setdefault(str(key), []).append(str(rule.get("id")))
+            changed = True
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode() if changed else content
 
 
 def _relative(root: Path, folder: Path) -> str:
@@ -124,8 +152,8 @@ def _compare(before: Rule, after: Rule) -> tuple[list[str], list[str], list[str]
 
 def finding_shifts(profile: Profile, before: Rulebook, after: Rulebook, day: dt.date) -> ProfileShifts:
     """The findings of ``profile`` on ``day`` that differ between the two rulebooks."""
-    old = {rule.id: evaluate(rule, profile, day) for rule in before.rules}
-    new = {rule.id: evaluate(rule, profile, day) for rule in after.rules}
+    old = {rule.id: evaluate(rule, profile, day, before.instruments) for rule in before.rules}
+    new = {rule.id: evaluate(rule, profile, day, after.instruments) for rule in after.rules}
     shifts: list[FindingShift] = []
     counts = {"changed": 0, "added": 0, "removed": 0}
     order = [rule.id for rule in after.rules] + [rule.id for rule in before.rules if rule.id not in new]
@@ -150,10 +178,20 @@ def finding_shifts(profile: Profile, before: Rulebook, after: Rulebook, day: dt.
 
 
 def rules_diff(
-    revision: str, before: Rulebook, after: Rulebook, profiles: Sequence[Profile], day: dt.date
+    revision: str,
+    before: Rulebook,
+    after: Rulebook,
+    profiles: Sequence[Profile],
+    day: dt.date,
+    dropped: dict[str, list[str]] | None = None,
 ) -> RulesDiff:
     """The whole comparison: rule changes, and the findings they move in each profile (by profile id)."""
+    notes = [
+        f"{field}, no longer a field of rules, was left out of {len(ids)} rule(s) at {revision}: {', '.join(ids)}"
+        for field, ids in sorted((dropped or {}).items())
+    ]
     return RulesDiff(
+        notes=notes,
         revision=revision,
         as_of=day,
         rulebook_before=before.version,

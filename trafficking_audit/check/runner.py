@@ -183,8 +183,10 @@ def compare_with_base(report: CheckReport, location: DataLocation, revision: str
     gitbase.verify_revision(root, revision)
     notes: list[str] = []
     changes: list[FindingChange] = []
+    instruments: dict[str, Instrument] = {}
     try:
-        rules = load_rulebook(location.rules).rules
+        book = load_rulebook(location.rules)
+        rules, instruments = book.rules, book.instruments
     except InputError as exc:
         notes.append(f"the rules do not load ({exc}); findings were not compared")
         rules = []
@@ -202,5 +204,5 @@ def compare_with_base(report: CheckReport, location: DataLocation, revision: str
         except InputError as exc:
             notes.append(f"{exc}; not compared")
             continue
-        changes.extend(compare(old, now, document, rules, day))
+        changes.extend(compare(old, now, document, rules, day, instruments))
     return report.model_copy(update={"base": revision, "as_of": day.isoformat(), "changes": changes, "notes": notes})

@@ -115,7 +115,7 @@ def below_min_coverage(paths: list[Path], location: DataLocation, today: dt.date
     from trafficking_audit.load.loader import load_profile, load_rulebook
 
     try:
-        rules = load_rulebook(location.rules).rules
+        book = load_rulebook(location.rules)
     except InputError:
         return False  # the rules' own errors are in the report
     low = False
@@ -124,6 +124,6 @@ def below_min_coverage(paths: list[Path], location: DataLocation, today: dt.date
             loaded = load_profile(path)
         except InputError:
             continue  # a rule file, or a profile whose errors the report gives
-        findings = findings_for(loaded.profile, rules, today)
+        findings = findings_for(loaded.profile, book.rules, today, book.instruments)
         low = below_coverage(display_path(path), coverage_of(f.status for f in findings), minimum) or low
     return low

@@ -98,11 +98,9 @@ def diff(
         check_history(item, s.as_of, option=which)
     print_warnings(warning_lines(w for item in loaded for w in session.warnings(item)))
     profiles = [item.profile for item in loaded]
-    instruments = session.instrument_names()
+    instruments = session.rulebook.instruments
     audits = [
-        build_audit(
-            p, rules, s.as_of, session.rulebook.version, instruments=instruments, parts=session.instrument_parts()
-        )
+        build_audit(p, rules, s.as_of, session.rulebook.version, instruments)
         for p, s in zip(profiles, sides, strict=True)
     ]
     result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only)

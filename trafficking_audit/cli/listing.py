@@ -48,5 +48,7 @@ def list_(
     session = open_session(data)
     loaded = session.profiles.all()
     print_warnings(warning_lines(w for item in loaded for w in session.warnings(item)))
-    summaries = list_jurisdictions((item.profile for item in loaded), session.rulebook.rules, day)
+    summaries = list_jurisdictions(
+        (item.profile for item in loaded), session.rulebook.rules, day, session.rulebook.instruments
+    )
     emit(render(fmt, summaries, kind="listing", color=want_color(), width=terminal_width()), None)

@@ -17,11 +17,11 @@ EPILOG = """Examples:
 
   audit new ruritania --output ruritania.yaml
 
-  audit new kazakhstan --iso2 KZ --output jurisdictions/kazakhstan.yaml
+  audit new "Timor-Leste" --iso2 TL --output jurisdictions/timor-leste.yaml
 
   audit new "Côte d'Ivoire" > jurisdictions/cote-d-ivoire.yaml
 
-  audit new sweden --output jurisdictions/sweden.yaml --force
+  audit new ruritania --output ruritania.yaml --force   (replaces an earlier scaffold, never a profile with facts)
 """
 
 
@@ -47,7 +47,13 @@ def new(
             help="Write the profile to this file (atomically) instead of standard output.",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it already exists.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Overwrite --output if it already exists (refused when it holds a profile with known facts).",
+        ),
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Scaffold a new jurisdiction profile: every fact present, unknown, and commented."""
@@ -58,6 +64,8 @@ def new(
 
     if output is not None and output.exists() and not output.is_dir() and not force:
         raise InputError(f"{output}: already exists; pass --force to overwrite it", code="usage")
+    if output is not None and force and output.is_file():
+        refuse_known_facts(output)
     identity = identify(name, iso2)
     location = locate(data)
     emit(scaffold(identity, load_rulebook(location.rules).instruments.values(), dt.date.today()), output)
@@ -67,3 +75,21 @@ def new(
         typer.echo(f"note: the data already has a profile '{identity.id}' ({display_path(existing)})", err=True)
     if output is not None and output.stem != identity.id:
         typer.echo(f"note: the profile id '{identity.id}' differs from the file name '{output.name}'", err=True)
+
+
+def refuse_known_facts(path: Path) -> None:
+    """``--force`` replaces a scaffold or a file that is no profile, never a profile that records facts."""
+    from trafficking_audit.load.loader import load_profile
+    from trafficking_audit.models.paths import iter_facts
+
+    try:
+        profile = load_profile(path).profile
+    except InputError:
+        return  # not a valid profile: nothing recorded to lose
+    known = sum(1 for _, facts in iter_facts(profile) for fact in facts if not fact.is_unknown)
+    if known:
+        raise InputError(
+            f"{path}: holds the profile '{profile.id}' with {known} known fact(s); --force replaces only a "
+            "scaffold (every fact unknown): remove the file yourself if you mean to discard it",
+            code="usage",
+        )

@@ -44,12 +44,13 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         raise InputError(f"no profiles found in {session.location.jurisdictions}", code="usage")
     entries: list[Entry] = []
     warnings: list[Problem] = []
+    written = 0
     with progress(total) as advance:
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
             for item in session.profiles.each():
-                findings = findings_for(item.profile, rules, day)
-                history = score_history(item.profile, rules, day, findings)
+                findings = findings_for(item.profile, rules, day, session.rulebook.instruments)
+                history = score_history(item.profile, rules, day, session.rulebook.instruments, findings)
                 entries.append(entry_of_findings(item.profile, findings, day, history))
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)
@@ -58,8 +59,12 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
             refuse_duplicate_ids(profiles)  # before any file is written: one report would replace the other
             for item in profiles:
                 audit = session.audit(item, rules, day)
-                write_reports(output_dir, audit, fmt)
-                entries.append(entry_of_audit(audit, score_history(item.profile, rules, day, audit.findings)))
+                written += write_reports(output_dir, audit, fmt)
+                entries.append(
+                    entry_of_audit(
+                        audit, score_history(item.profile, rules, day, session.rulebook.instruments, audit.findings)
+                    )
+                )
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)
     print_warnings(warning_lines(warnings))
@@ -72,6 +77,16 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     write_file(output_dir / "index.md", render("md", overview, kind="overview"))
     write_file(output_dir / "matrix.csv", render("csv", overview, kind="matrix"))
     write_file(output_dir / "matrix.json", render("json", overview, kind="matrix"))
+    # A profile that fails its checks stops the run (exit 2) before anything is summarised: none failed here.
+    print_summary(
+        f"audit run --all: {written + 4} files written to {output_dir} "
+        f"({len(entries)} jurisdictions, {written} reports and 4 overview files; 0 failed)"
+    )
+
+
+def print_summary(line: str) -> None:
+    """The one line a run that writes files ends with, on standard error (standard output stays empty)."""
+    sys.stderr.write(line + "\n")
 
 
 def refuse_duplicate_ids(profiles: Sequence[LoadedProfile]) -> None:
@@ -87,8 +102,8 @@ def refuse_duplicate_ids(profiles: Sequence[LoadedProfile]) -> None:
             )
 
 
-def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
-    """One jurisdiction's report files."""
+def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> int:
+    """One jurisdiction's report files; how many were written."""
     if not output_dir.is_dir():
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
@@ -97,6 +112,7 @@ def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> None:
     formats = [fmt] if fmt in REPORT_FORMATS else list(REPORT_FORMATS)
     for name in formats:
         write_file(output_dir / f"{audit.jurisdiction.id}.{REPORT_FORMATS[name]}", render(name, audit))
+    return len(formats)
 
 
 @contextlib.contextmanager

@@ -254,6 +254,7 @@ def rules_diff(
     chosen = check_format(fmt, RENDERERS["rules_diff"])
     day = parse_date(as_of) or dt.date.today()
     session = Session.open(data)
-    before = rulebook_at(session.location, revision)
+    dropped: dict[str, list[str]] = {}
+    before = rulebook_at(session.location, revision, dropped)
     profiles = [loaded.profile for loaded in session.profiles.all()]
-    _emit(chosen, rules_diff(revision, before, session.rulebook, profiles, day), "rules_diff")
+    _emit(chosen, rules_diff(revision, before, session.rulebook, profiles, day, dropped), "rules_diff")

@@ -98,5 +98,12 @@ def trend(
     else:
         found = fact_dates(profile) | instrument_dates(rules, session.rulebook.instruments)
         dates = change_points(found, first, last)
-    result = build_trend(profile, rules, dates, "year" if every == "year" else "change", session.rulebook.version)
+    result = build_trend(
+        profile,
+        rules,
+        dates,
+        "year" if every == "year" else "change",
+        session.rulebook.version,
+        session.rulebook.instruments,
+    )
     emit(render(chosen, result, kind="trend", color=output is None and want_color(), width=terminal_width()), output)

@@ -18,13 +18,15 @@ from trafficking_audit.engine.scoring import score
 from trafficking_audit.engine.statistics import statistics_series, tip_tiers
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
-from trafficking_audit.models.rule import Rule
-from trafficking_audit.models.vocabulary import PartNaming
+from trafficking_audit.models.rule import Instrument, Rule
 
 
-def findings_for(profile: Profile, rules: Sequence[Rule], as_of: dt.date) -> list[Finding]:
-    """Every rule's finding for one profile, in rulebook order (no recommendations yet)."""
-    return [evaluate(rule, profile, as_of) for rule in rules]
+def findings_for(
+    profile: Profile, rules: Sequence[Rule], as_of: dt.date, instruments: Mapping[str, Instrument]
+) -> list[Finding]:
+    """Every rule's finding for one profile, in rulebook order (no recommendations yet); ``instruments`` is the
+    catalogue the citations name, whose dates decide what binds on ``as_of``."""
+    return [evaluate(rule, profile, as_of, instruments) for rule in rules]
 
 
 def build_audit(
@@ -32,15 +34,14 @@ def build_audit(
     rules: Sequence[Rule],
     as_of: dt.date,
     rulebook_version: str,
+    instruments: Mapping[str, Instrument],
     peers: PeerFindings | PeerIndex | None = None,
     findings: Sequence[Finding] | None = None,
-    instruments: Mapping[str, str] | None = None,
-    parts: Mapping[str, PartNaming] | None = None,
 ) -> Audit:
-    """The complete audit of one profile (``findings``: its findings when already evaluated;
-    ``instruments``: short names by instrument id, so reports can name what they cite)."""
+    """The complete audit of one profile (``instruments``: the catalogue the citations name, which decides what
+    binds and gives reports the short names; ``findings``: its findings when already evaluated)."""
     if findings is None:
-        findings = findings_for(profile, rules, as_of)
+        findings = findings_for(profile, rules, as_of, instruments)
     findings = recommend(profile, rules, findings, peers if peers is not None else {})
     scores = score(findings)
     recommendations = sorted(
@@ -57,10 +58,12 @@ def build_audit(
         recommendations=recommendations,
         sources=source_refs(profile, cited),
         instrument_parts={
-            i: (parts or {}).get(i, "article") for i in sorted({c.instrument for f in findings for c in f.citations})
+            i: instruments[i].parts if i in instruments else "article"
+            for i in sorted({c.instrument for f in findings for c in f.citations})
         },
         instruments={
-            i: (instruments or {}).get(i, i) for i in sorted({c.instrument for f in findings for c in f.citations})
+            i: instruments[i].short if i in instruments else i
+            for i in sorted({c.instrument for f in findings for c in f.citations})
         },
         statistics=statistics_series(profile),
         evidence_needed=evidence_needed(profile, rules, findings, as_of),

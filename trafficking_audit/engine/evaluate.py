@@ -9,16 +9,18 @@ condition (:mod:`.reasons`), never written per rule or per profile.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from trafficking_audit.engine.binding import obligations
 from trafficking_audit.engine.conditions import Reading, compare, truth
 from trafficking_audit.engine.reasons import deciding, shortfall
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding
-from trafficking_audit.models.rule import Condition, Rule
+from trafficking_audit.models.rule import Condition, Instrument, Rule
 from trafficking_audit.models.vocabulary import Outcome
 
-__all__ = ["Reading", "Verdict", "binding", "compare", "evaluate", "outcome", "truth"]
+__all__ = ["Reading", "Verdict", "compare", "evaluate", "outcome", "truth"]
 
 
 @dataclass(frozen=True)
@@ -71,27 +73,34 @@ def _facts(condition: Condition, reading: Reading) -> str:
     return ", ".join(deciding(condition, reading))
 
 
-def binding(rule: Rule, profile: Profile, day: dt.date) -> bool:
-    """Whether the standard binds this jurisdiction (``binding_if`` true, or no such condition)."""
-    if rule.binding_if is None:
-        return True
-    return truth(rule.binding_if, Reading(profile, day)) is True
+def evaluate(rule: Rule, profile: Profile, day: dt.date, instruments: Mapping[str, Instrument]) -> Finding:
+    """One finding: outcome, the obligation as the cited instruments bind the jurisdiction on ``day``,
+    evidence and missing facts.
 
-
-def evaluate(rule: Rule, profile: Profile, day: dt.date) -> Finding:
-    """One finding: outcome, effective obligation, evidence and missing facts."""
+    ``instruments`` is the catalogue the citations name (:mod:`~trafficking_audit.engine.binding` reads
+    their dates). A rule none of whose cited provisions existed on ``day`` is not applicable, and its
+    finding keeps every citation so the report still says what it is about; otherwise the finding lists
+    only the citations that existed on ``day``.
+    """
+    bound = obligations(rule, instruments, profile, day)
     reading = Reading(profile, day)
     verdict = outcome(rule, reading)
-    bound = binding(rule, profile, day)
+    if not bound.any_existed:
+        # The facts are still read and shown (what the law said), but nothing was missing for a standard
+        # that did not exist yet.
+        verdict = Verdict("not_applicable", bound.basis)
+        reading.missing.clear()
     return Finding(
         rule=rule.id,
         title=rule.title,
         status=verdict.status,
         pillar=rule.pillar,
         severity=rule.severity,
-        obligation=rule.obligation if bound else "good-practice",
-        binding=bound,
-        citations=list(rule.citations),
+        obligation=bound.obligation,
+        binding=bool(bound.binding),
+        binding_citations=bound.binding,
+        obligation_basis=bound.basis,
+        citations=bound.existing if bound.any_existed else list(rule.citations),
         evidence=list(reading.evidence.values()),  # evaluation order: the first leaf comes first
         missing=sorted(reading.missing),
         reason=verdict.reason,

@@ -88,7 +88,7 @@ def run_examples(book: Rulebook, rules: Sequence[Rule] | None = None) -> list[Ex
             if isinstance(checked, InputError):
                 error, where = checked.message, checked.position or where
             else:
-                actual = evaluate(rule, checked, example.as_of or EXAMPLE_DAY).status
+                actual = evaluate(rule, checked, example.as_of or EXAMPLE_DAY, book.instruments).status
             results.append(
                 ExampleResult(
                     rule=rule.id,

@@ -20,7 +20,7 @@ from trafficking_audit.engine.trend import first_date, yearly_points
 from trafficking_audit.models.overview import JurisdictionRow, MatrixCell, Overview, RuleColumn, ScoreOnDate
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
-from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.rule import Instrument, Rule
 from trafficking_audit.models.vocabulary import PILLARS, Outcome
 
 
@@ -55,19 +55,26 @@ def row_of(
 
 
 def score_history(
-    profile: Profile, rules: Sequence[Rule], as_of: dt.date, current: Sequence[Finding] | None = None
+    profile: Profile,
+    rules: Sequence[Rule],
+    as_of: dt.date,
+    instruments: Mapping[str, Instrument],
+    current: Sequence[Finding] | None = None,
 ) -> list[ScoreOnDate]:
     """The overall score on 1 January of each year of the profile's history up to ``as_of``, and on ``as_of``.
 
     Yearly samples, not every change point: a sparkline shows the direction of travel, and ``audit trend``
     gives the exact dates. Dates before the profile's history are never sampled, so a sparkline does not
     show scores the profile does not claim to describe; a profile with no dated history has ``as_of`` only.
-    ``current``, the findings on ``as_of`` when the caller has them already, saves evaluating them again.
+    ``instruments``: the catalogue the citations name. ``current``, the findings on ``as_of`` when the caller
+    has them already, saves evaluating them again.
     """
     start = first_date(profile)
     days = [d for d in yearly_points(start, as_of) if d < as_of] if start is not None and start <= as_of else []
-    history = [ScoreOnDate(date=d, overall=pillar_score("overall", findings_for(profile, rules, d))) for d in days]
-    today = findings_for(profile, rules, as_of) if current is None else current
+    history = [
+        ScoreOnDate(date=d, overall=pillar_score("overall", findings_for(profile, rules, d, instruments))) for d in days
+    ]
+    today = findings_for(profile, rules, as_of, instruments) if current is None else current
     return [*history, ScoreOnDate(date=as_of, overall=pillar_score("overall", today))]
 
 

@@ -89,13 +89,15 @@ def build_trend(
     dates: Sequence[dt.date],
     every: Sampling,
     rulebook_version: str,
+    instruments: Mapping[str, Instrument],
 ) -> Trend:
-    """The audit of ``profile`` at each of ``dates`` (sorted), and the changes between them."""
+    """The audit of ``profile`` at each of ``dates`` (sorted), and the changes between them (``instruments``: the
+    catalogue the citations name, whose dates decide what binds on each date)."""
     points: list[TrendPoint] = []
     changes: list[TrendChange] = []
     previous: tuple[dt.date, list[Finding]] | None = None
     for day in dates:
-        findings = findings_for(profile, rules, day)
+        findings = findings_for(profile, rules, day, instruments)
         points.append(TrendPoint(date=day, scores=score(findings), outcomes={f.rule: f.status for f in findings}))
         if previous is not None:
             changes.extend(_changes(profile, previous, (day, findings)))

@@ -29,8 +29,9 @@ from trafficking_audit.models.rule import (
     RulebookHeader,
     RuleFile,
 )
+from trafficking_audit.models.vocabulary import OBLIGATIONS, STRENGTH_OBLIGATION
 
-CONDITION_FIELDS = ("applies_if", "binding_if", "met", "partially_met")
+CONDITION_FIELDS = ("applies_if", "met", "partially_met")
 # The files of a rules folder that hold no rules: the header, the instrument catalogue, the provision list.
 NOT_RULE_FILES = ("rulebook.yaml", "instruments.yaml", "provisions.yaml")
 
@@ -136,6 +137,29 @@ def check_rule(rule: Rule, doc: Document, loc: PathKey, instruments: dict[str, I
                 doc.position(loc + ("citations", index, "instrument")),
                 code="unknown-instrument",
             )
+        inserted_by = citation.inserted_by
+        if inserted_by is not None:
+            unknown = inserted_by not in instruments
+            amending = None if unknown else instruments[inserted_by]
+            # A stand-in for a catalogue that failed to load answers every id with a placeholder of another id.
+            if unknown or (
+                amending is not None and amending.id == inserted_by and amending.amends != citation.instrument
+            ):
+                what = "an unknown instrument" if unknown else "an instrument that does not amend it"
+                raise InputError(
+                    f"rule '{rule.id}' cites {citation.instrument} art. {citation.article} as inserted by "
+                    f"'{citation.inserted_by}', {what}",
+                    doc.position(loc + ("citations", index, "inserted_by")),
+                    code="unknown-instrument",
+                )
+    strongest = min((STRENGTH_OBLIGATION[c.strength] for c in rule.citations), key=OBLIGATIONS.index)
+    if OBLIGATIONS.index(rule.obligation) < OBLIGATIONS.index(strongest):
+        raise InputError(
+            f"rule '{rule.id}' is graded {rule.obligation}, but none of its citations is stronger than {strongest}: "
+            "an obligation needs a text that carries it",
+            doc.position(loc + ("obligation",)),
+            code="obligation-unsupported",
+        )
     for name in CONDITION_FIELDS:
         if raw.get(name) is not None:
             _check_condition(raw[name], doc, loc + (name,), rule.id)
@@ -259,9 +283,15 @@ class ProfileIndex:
                 "give a path to the YAML file, and run `audit check` to find the clash",
                 code="usage",
             )
-        known = ", ".join(p.profile.id for p in profiles.values()) or "none"
+        import difflib
+
+        ids = [p.profile.id for p in profiles.values()]
+        titles = {n.casefold(): p.profile.id for p in profiles.values() for n in (p.profile.name, *p.profile.aliases)}
+        close = difflib.get_close_matches(wanted, [*ids, *titles], n=1, cutoff=0.75)
+        hint = f"did you mean '{titles.get(close[0], close[0])}'? " if close else ""
+        known = ", ".join(ids) or "none"
         raise InputError(
-            f"unknown jurisdiction '{argument}' (known: {known}; or give a path to a YAML file)", code="usage"
+            f"unknown jurisdiction '{argument}' ({hint}known: {known}; or give a path to a YAML file)", code="usage"
         )
 
     @staticmethod

@@ -69,7 +69,11 @@ CODES: dict[str, tuple[Level, str]] = {
     "duplicate-instrument": ("error", "Two instruments have the same id."),
     "unknown-path": ("error", "A rule names a fact path the profile schema lacks."),
     "bad-operand": ("error", "An operator does not suit the fact, or the value is impossible."),
-    "unknown-instrument": ("error", "A rule cites an instrument the catalogue lacks."),
+    "unknown-instrument": (
+        "error",
+        "A rule cites an instrument the catalogue lacks, or an amendment that does not amend it.",
+    ),
+    "obligation-unsupported": ("error", "A rule is graded above the strength of every provision it cites."),
     "bad-template": ("error", "A recommendation template does not render."),
     "example-failed": ("error", "A rule example gives another outcome than it expects."),
     "example-invalid": ("error", "A rule example's facts do not make a valid profile."),

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from trafficking_audit.models.research_plan import NeededFact
 from trafficking_audit.models.rule import Citation
-from trafficking_audit.models.vocabulary import Obligation, Outcome, PartNaming, Pillar, Severity
+from trafficking_audit.models.vocabulary import Obligation, Outcome, PartNaming, Pillar, Severity, Strength
 
 SCHEMA_VERSION = "1.0"
 # Below this evidence coverage (share of applicable rules with a known outcome) a point score says more about
@@ -70,6 +70,19 @@ class Recommendation(Result):
     peers: list[Peer] = Field(default_factory=list, description="Jurisdictions in the data that meet the rule.")
 
 
+class BindingCitation(Result):
+    """A cited provision that binds the jurisdiction on the audit date, and the fact that makes it bind."""
+
+    instrument: str = Field(description="Instrument id from `rules/instruments.yaml`.")
+    article: str = Field(description="Article or paragraph.")
+    strength: Strength = Field(description="The provision's strength in its instrument.")
+    inserted_by: str | None = Field(default=None, description="The amending instrument that inserted the provision.")
+    because: str = Field(
+        description="Why it binds: the treaty fact (party on the date, entry into force for the state) or the "
+        "membership (EU Member State on the date, transposition deadline passed)."
+    )
+
+
 class Finding(Result):
     """The outcome of one rule for one jurisdiction on one date."""
 
@@ -79,9 +92,19 @@ class Finding(Result):
     pillar: Pillar = Field(description="Pillar of the rule.")
     severity: Severity = Field(description="Severity of the rule.")
     obligation: Obligation = Field(
-        description="Obligation as it binds this jurisdiction (good-practice when not bound)."
+        description="Obligation as it binds this jurisdiction on the audit date: the strongest strength among the "
+        "binding citations (capped by the rule's obligation); `should` or `good-practice` from a yardstick that "
+        "binds no one (US TVPA minimum standards, guidance); good-practice when no cited instrument binds it."
     )
-    binding: bool = Field(description="Whether the standard binds the jurisdiction as the rule's obligation says.")
+    binding: bool = Field(description="Whether at least one cited provision binds the jurisdiction on the audit date.")
+    binding_citations: list[BindingCitation] = Field(
+        default_factory=list,
+        description="The cited provisions that bind the jurisdiction on the audit date, each with the fact that makes "
+        "it bind; provisions that did not exist yet, or bind only others, are not listed.",
+    )
+    obligation_basis: str | None = Field(
+        default=None, description="Where the obligation comes from, in one sentence (which citation, or none)."
+    )
     citations: list[Citation] = Field(description="Where the standard comes from.")
     evidence: list[Evidence] = Field(default_factory=list, description="Facts the outcome rests on.")
     missing: list[str] = Field(default_factory=list, description="Facts that were absent or unknown on the audit date.")

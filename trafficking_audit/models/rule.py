@@ -1,8 +1,11 @@
 """Rules and instruments: the international standards, as data.
 
 A rule says what a standard requires (its ``met`` condition over profile fields),
-where the requirement comes from (citations to instruments and articles), how
-binding it is, and what to recommend when a jurisdiction falls short. Rules carry
+where the requirement comes from (citations to instruments and articles, each with
+its strength and, for an amended text, the instrument that inserted it), the most it
+can oblige, and what to recommend when a jurisdiction falls short. Who is bound, and
+from when, is not written in the rule: the engine derives it from the citations, the
+instruments' dates and the profile's treaty history and memberships. Rules carry
 their own examples, which ``audit rules test`` runs like ``conftest verify``.
 """
 
@@ -100,7 +103,7 @@ class Citation(Strict):
         default=None,
         description="Id of the amending instrument that inserted or replaced the provision, when it is not the "
         "base instrument (e.g. `eu-directive-2024-1712`): the provision exists only from that instrument's "
-        "entry into force, and binds from its transposition deadline.",
+        "entry into force, and binds from its transposition deadline rather than the base instrument's.",
     )
     verified: Literal["text", "secondary"] | None = Field(
         default=None,
@@ -129,11 +132,11 @@ class Rule(Strict):
     title: StrictStr = Field(description="What the rule checks, in one line.")
     pillar: Pillar = Field(description="prosecution, protection, prevention or partnership.")
     severity: Severity = Field(description="critical, high, medium or low.")
-    obligation: Obligation = Field(description="How binding the standard is where it binds.")
-    binding_if: Condition | None = Field(
-        default=None,
-        description="When this condition is not true, the standard does not bind the jurisdiction and the "
-        "obligation falls to good-practice (e.g. mandatory for CETS 197 parties only).",
+    obligation: Obligation = Field(
+        description="The most the rule's test asks where its cited instruments bind: the finding's obligation is the "
+        "strongest strength among the citations that bind the jurisdiction on the audit date (see "
+        "`engine/binding.py`), never above this. Set it below the citations' strength when the rule's test goes "
+        "further than the binding texts require."
     )
     citations: list[Citation] = Field(min_length=1, description="Every instrument that carries the standard.")
     summary: StrictStr = Field(description="What it checks, in a few sentences.")
@@ -197,6 +200,11 @@ class Instrument(Strict):
         default=None, description="For an amending instrument: the id of the instrument it amends."
     )
     url: StrictStr | None = Field(default=None, description="Official text.")
+    verified: Literal["text", "secondary"] | None = Field(
+        default=None,
+        description="How the dates were checked: `text` when the instrument's own final clauses or official record "
+        "were read, `secondary` when only a commentary or summary was.",
+    )
     note: StrictStr | None = Field(default=None, description="Remarks.")
 
 

@@ -21,10 +21,9 @@ class RuleEntry(Result):
     title: str = Field(description="What the rule checks, in one line.")
     pillar: Pillar = Field(description="prosecution, protection, prevention or partnership.")
     severity: Severity = Field(description="critical, high, medium or low.")
-    obligation: Obligation = Field(description="How binding the standard is where it binds.")
-    conditional: bool = Field(
-        description="True when the obligation binds only some jurisdictions (the rule has `binding_if`); "
-        "for the others it is good practice."
+    obligation: Obligation = Field(
+        description="The most the rule asks where its cited instruments bind; each audit derives the obligation for "
+        "the jurisdiction and date from the citations that bind it."
     )
     file: str = Field(description="The rule file, as `rules/<name>.yaml`.")
     citations: list[Citation] = Field(description="Instrument, article and strength of every source.")

@@ -23,5 +23,16 @@ OBLIGATIONS: tuple[Obligation, ...] = ("mandatory", "should", "good-practice")
 OUTCOMES: tuple[Outcome, ...] = ("met", "partially_met", "not_met", "unknown", "not_applicable")
 # Outcomes that can get better or worse; unknown and not_applicable are not on this scale.
 OUTCOME_RANK: dict[str, int] = {"not_met": 0, "partially_met": 1, "met": 2}
+# The obligation a provision carries where it binds, by its strength in its instrument. A definition binds
+# through the offence or duty it defines (Palermo Art. 3 through Art. 5); a qualified duty ("shall, subject
+# to its domestic law") is still a duty; the US TVPA criteria say "should"; guidance is good practice.
+STRENGTH_OBLIGATION: dict[Strength, Obligation] = {
+    "mandatory": "mandatory",
+    "qualified": "mandatory",
+    "definition": "mandatory",
+    "soft": "should",
+    "criterion": "should",
+    "guidance": "good-practice",
+}
 # Outcomes a report counts as a gap (what `audit run --fail-on` fails on).
 GAPS: tuple[Outcome, ...] = ("not_met", "partially_met")

@@ -54,7 +54,9 @@ def _rule_words() -> dict[str, Any]:
     # The lines are built from escaped pieces, so they are Markdown already.
     return {
         "sections": RULE_SECTIONS,
-        "binding_lines": lambda rule: [Markup(line) for line in binding_lines(rule, md_code, md)],
+        "binding_lines": lambda page: [
+            Markup(line) for line in binding_lines(page.rule, page.instruments, md_code, md)
+        ],
         "decision_lines": lambda rule: [Markup(line) for line in decision_lines(rule, md_code, md)],
         "value_text": value_text,
         "example_day": EXAMPLE_DAY,

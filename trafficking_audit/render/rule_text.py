@@ -1,6 +1,6 @@
 """Rule conditions in plain words, for rule pages in every format.
 
-A rule's ``met``, ``partially_met``, ``applies_if`` and ``binding_if`` conditions are
+A rule's ``met``, ``partially_met`` and ``applies_if`` conditions are
 trees of all/any/not over fact comparisons. Readers of ``audit rules show`` and of
 ``docs/rules.md`` should not have to read YAML, so each tree is written out as a
 sentence (``all of: `offence.means_role` is constituent; `offence.means` contains
@@ -10,10 +10,11 @@ plain text, so the same words serve the terminal and Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from trafficking_audit.models.rule import Condition, Rule
+from trafficking_audit.models.rule import Condition, Instrument, Rule
 from trafficking_audit.models.wording import value_text
+from trafficking_audit.render.citations import cite
 
 Marker = Callable[[str], str]
 
@@ -63,21 +64,49 @@ def _part(condition: Condition, code: Marker, text: Marker, always: bool = False
     return f"({sentence})" if grouped else sentence
 
 
-def binding_lines(rule: Rule, code: Marker = _plain, text: Marker = _plain) -> list[str]:
-    """Who the standard binds, and when the rule applies at all."""
-    obligation = OBLIGATION_WORDS[rule.obligation]
-    if rule.binding_if is None or rule.obligation == "good-practice":
-        lines = [f"The standard is {obligation} for every jurisdiction."]
-    else:
-        lines = [
-            f"The standard is {obligation} where {describe(rule.binding_if, code, text)}.",
-            "For every other jurisdiction it is good practice.",
-        ]
+def binding_lines(
+    rule: Rule, instruments: Mapping[str, Instrument], code: Marker = _plain, text: Marker = _plain
+) -> list[str]:
+    """Who the standard binds and from when (as the engine derives it from the citations), and when the rule
+    applies at all. ``instruments``: the instruments the rule cites, amending ones included, by id."""
+    lines = []
+    for (instrument_id, inserted_by), articles in _articles_by_maker(rule).items():
+        instrument = instruments[instrument_id]
+        made_by = instruments[inserted_by] if inserted_by else instrument
+        named = cite(instrument.short, instrument.parts, ", ".join(articles))
+        lines.append(f"{text(named)}: {_who(instrument, made_by, text)}.")
+    cap = OBLIGATION_WORDS[rule.obligation]
+    lines.append(
+        "The obligation for a jurisdiction on a date is the strongest among the provisions that bind it then "
+        f"(at most {cap}); good practice where none binds; not applicable before any cited provision existed."
+    )
     if rule.applies_if is not None:
         reason = text(rule.not_applicable_reason or "its applicability condition is false")
         lines.append(f"The rule applies only where {describe(rule.applies_if, code, text)}.")
         lines.append(f"Elsewhere it is not applicable: {reason}.")
     return lines
+
+
+def _articles_by_maker(rule: Rule) -> dict[tuple[str, str | None], list[str]]:
+    """The cited articles grouped by instrument, and by amending instrument when one inserted them."""
+    groups: dict[tuple[str, str | None], list[str]] = {}
+    for c in rule.citations:
+        groups.setdefault((c.instrument, c.inserted_by), []).append(c.article)
+    return groups
+
+
+def _who(instrument: Instrument, made_by: Instrument, text: Marker) -> str:
+    """Whom one instrument's provisions bind, and from when, in words."""
+    if instrument.kind in ("treaty", "ilo-convention"):
+        since = f" (in force since {instrument.in_force.isoformat()})" if instrument.in_force else " (not yet in force)"
+        return f"binds each party from the date the treaty is in force for it{since}"
+    if instrument.kind == "eu-law":
+        inserted = f", inserted by {text(made_by.short)}" if made_by is not instrument else ""
+        exists = f" from {made_by.in_force.isoformat()}" if made_by.in_force else ""
+        deadline = made_by.transposition_deadline
+        due = f" once the transposition deadline of {deadline.isoformat()} has passed" if deadline else ""
+        return f"in force{exists}{inserted}; binds each EU Member State{due}"
+    return "binds no state; a yardstick whatever the jurisdiction"
 
 
 def decision_lines(rule: Rule, code: Marker = _plain, text: Marker = _plain) -> list[str]:

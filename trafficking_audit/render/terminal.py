@@ -353,12 +353,12 @@ def render_rules_list(rules: RuleList, color: bool = False, width: int = 100) ->
         table.add_column("Obligation")
         table.add_column("Title")
         for r in group:
-            table.add_row(r.id, r.severity, r.obligation + ("*" if r.conditional else ""), escape(r.title))
+            table.add_row(r.id, r.severity, r.obligation, escape(r.title))
         out.print()
         out.print(table)
     out.print(
-        "[dim]* mandatory only where the standard binds (e.g. parties to CETS 197); good practice elsewhere. "
-        "`audit rules show ID` lists a rule's standards and articles.[/dim]"
+        "[dim]Obligation: the most the rule asks where its instruments bind; an audit derives it per jurisdiction "
+        "and date. `audit rules show ID` lists a rule's standards and articles.[/dim]"
     )
     return recorded(out)
 
@@ -373,7 +373,10 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> s
 
     standards = [
         f"• [bold]{escape(cite(page.instruments[c.instrument].short, page.instruments[c.instrument].parts, c.article))}"
-        f"[/bold] ({c.strength})" + (f": {escape(c.note)}" if c.note else "")
+        f"[/bold] ({c.strength}"
+        + (f"; inserted by {escape(page.instruments[c.inserted_by].short)}" if c.inserted_by else "")
+        + ")"
+        + (f": {escape(c.note)}" if c.note else "")
         for c in rule.citations
     ]
     standards += [
@@ -389,7 +392,7 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> s
         [escape(rule.summary)],
         [escape(rule.rationale)],
         standards,
-        binding_lines(rule, code, escape),
+        binding_lines(rule, page.instruments, code, escape),
         ["• " + line for line in decision_lines(rule, code, escape)],
         recommendation,
         _example_lines(rule, code),

@@ -399,7 +399,8 @@ class ProfileWriter:
             "name": name,
             "iso2": iso2,
             "iso3": iso3,
-            "aliases": [self.name() for _ in range(rng.randint(0, 3))],
+            # Numbered like the name: an alias that names two profiles is an error (ambiguous-name).
+            "aliases": [f"{self.name()} {self.index + 1}.{k + 1}" for k in range(rng.randint(0, 3))],
             "region": rng.choice(REGIONS),
             "last_reviewed": self.day(dt.date(2025, 1, 1)),
         }

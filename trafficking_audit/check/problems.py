@@ -1,8 +1,8 @@
 """Making problems: from a position, or from the loader's positioned errors, with stable codes.
 
-The loader raises the errors of a file as an
-:class:`~trafficking_audit.errors.InputError` (or several, :class:`~trafficking_audit.errors.InputErrors`) with codes; ``audit check`` turns it
-into a problem at the same place. The catalogue of every code the checks emit, with
+The loader raises the errors of a file as an :class:`~trafficking_audit.errors.InputError`
+(several at once as :class:`~trafficking_audit.errors.InputErrors`), each with a code; ``audit check``
+turns each into a problem at the same place. The catalogue of every code the checks emit, with
 its level and what it means, is :data:`trafficking_audit.models.check.CODES` (a data
 contract: the SARIF renderer lists it as the tool's rules and a test keeps it complete).
 """

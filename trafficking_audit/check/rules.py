@@ -161,7 +161,9 @@ def check_provision_file(doc: Document, book: Rulebook | None) -> list[Problem]:
         catalogue = validate(ProvisionCatalogue, doc)
     except InputError as exc:
         return from_error(exc, doc.path)
-    problems = [p for exc in provision_problems(catalogue, doc, book) for p in from_error(exc, doc.path)] if book else []
+    problems = (
+        [p for exc in provision_problems(catalogue, doc, book) for p in from_error(exc, doc.path)] if book else []
+    )
     for index, provision in uncovered(catalogue):
         problems.append(
             at(

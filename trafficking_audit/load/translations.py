@@ -197,7 +197,7 @@ class Gap:
     @property
     def message(self) -> str:
         """One line for ``audit check``."""
-        where = ".".join(self.source.loc)
+        where = ".".join(str(part) for part in self.source.loc)
         if self.code == "missing-translation":
             return f"{where}: no translation (English hash {english_hash(self.source.text)})"
         return f"{where}: translated from another English text (English hash now {english_hash(self.source.text)})"
@@ -219,7 +219,9 @@ def translated(book: Rulebook, translation: Translation) -> Rulebook:
     """``book`` with its instruments' and rules' texts in the translation's language (English where it has none)."""
     instruments = {
         key: instrument.model_copy(
-            update={f: translation.text(Source("instruments", key, f, getattr(instrument, f))) for f in INSTRUMENT_FIELDS}
+            update={
+                f: translation.text(Source("instruments", key, f, getattr(instrument, f))) for f in INSTRUMENT_FIELDS
+            }
         )
         for key, instrument in book.instruments.items()
     }

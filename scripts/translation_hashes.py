@@ -41,12 +41,14 @@ def main() -> int:
         if source.section != section:
             section, key = source.section, None
             print(f"{section}:")
-        if source.key != key:
+        area = source.section == "areas"  # an area has one text, written `offences: {text, en}`
+        if source.key != key and not area:
             key = source.key
             print(f"  {key}:")
         status = gap.code if gap else "translated"
         english = " ".join(source.text.split())
-        print(f"    # {status}; English: {english}")
+        indent = "  " if area else "    "
+        print(f"{indent}# {status}; English: {english}")
         entry = translation.entries.get(source.loc)
         old = json.dumps(entry.text if entry else "", ensure_ascii=False)
         print(f'    {source.field}: {{text: {old}, en: "{english_hash(source.text)}"}}')

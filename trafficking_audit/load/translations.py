@@ -140,6 +140,8 @@ def _read(document: Document, lang: str, book: Rulebook, translation: Translatio
             yield InputError(f"`{section}` must be a mapping by id", document.position((section,)), code="translation")
             continue
         for key, texts in block.items():
+            if section == "areas":  # an area has one text: `offences: {text, en}`, no field name
+                texts = {AREA_FIELD: texts}
             yield from _read_item(document, (section, key), keys, fields, texts, translation)
 
 

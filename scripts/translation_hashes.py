@@ -51,7 +51,8 @@ def main() -> int:
         print(f"{indent}# {status}; English: {english}")
         entry = translation.entries.get(source.loc)
         old = json.dumps(entry.text if entry else "", ensure_ascii=False)
-        print(f'    {source.field}: {{text: {old}, en: "{english_hash(source.text)}"}}')
+        name = source.key if area else source.field
+        print(f'{indent}{name}: {{text: {old}, en: "{english_hash(source.text)}"}}')
     print(f"# {len(gaps)} missing or stale of {len(english_texts(book))} texts", file=sys.stderr)
     return 1 if gaps else 0
 

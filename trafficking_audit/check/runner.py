@@ -18,7 +18,7 @@ from pathlib import Path
 from trafficking_audit.check import gitbase
 from trafficking_audit.check.names import check_names
 from trafficking_audit.check.problems import from_error
-from trafficking_audit.check.profiles import check_profile
+from trafficking_audit.check.profiles import check_profile, critical_facts
 from trafficking_audit.check.regression import compare
 from trafficking_audit.check.rules import (
     check_catalogue,
@@ -90,7 +90,7 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
         try:
             doc = load_yaml(path)
         except InputError as exc:
-            problems.append(from_error(exc, display_path(path)))
+            problems.extend(from_error(exc, display_path(path)))
             continue
         documents[kind_of(doc)].append(doc)
     for doc in documents["header"]:
@@ -110,14 +110,16 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
         for doc in documents["provisions"]:
             problems.extend(check_provision_file(doc, book))
     profiles: list[LoadedProfile] = []
+    rulebook = _bundled_rulebook(location) if documents["profile"] else None
+    critical = critical_facts(rulebook.rules) if rulebook is not None else None
     for doc in documents["profile"]:
         try:
             loaded = LoadedProfile(validate(Profile, doc), doc)
         except InputError as exc:
-            problems.append(from_error(exc, doc.path))
+            problems.extend(from_error(exc, doc.path))
             continue
         profiles.append(loaded)
-        problems.extend(check_profile(loaded, today, instruments))
+        problems.extend(check_profile(loaded, today, instruments, critical))
     if profiles:
         folder = real_path(location.jurisdictions)
         inside = [one for one in profiles if real_path(Path(one.document.path)).parent == folder]

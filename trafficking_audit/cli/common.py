@@ -85,11 +85,16 @@ def open_session(
     """
     from trafficking_audit.app.session import Session
     from trafficking_audit.check.consistency import vetter
+    from trafficking_audit.check.profiles import critical_facts
     from trafficking_audit.load.data import locate
     from trafficking_audit.models.language import ENGLISH
 
     today = dt.date.today()
-    return Session.at(location or locate(data), lambda book: vetter(today, set(book.instruments)), lang or ENGLISH)
+    return Session.at(
+        location or locate(data),
+        lambda book: vetter(today, set(book.instruments), critical_facts(book.rules)),
+        lang or ENGLISH,
+    )
 
 
 def chosen_language(code: str | None) -> Language:

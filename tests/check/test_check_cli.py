@@ -105,3 +105,33 @@ def test_folders_are_searched_without_hidden_folders(cli, tmp_path):
     assert "broken.yml:2:1: error: YAML syntax error" in result.stdout
     assert ".venv" not in result.stdout
     assert "in 1 file." in result.stdout
+
+
+def two_schema_errors_copy(tmp_path: Path) -> tuple[Path, int, int]:
+    """A copy of the Kazakhstan profile with a bad `iso2` and a bad `last_reviewed`; returns their lines."""
+    lines = KAZAKHSTAN.read_text(encoding="utf-8").splitlines(keepends=True)
+    iso = next(i for i, line in enumerate(lines) if line.startswith("iso2:"))
+    reviewed = next(i for i, line in enumerate(lines) if line.startswith("last_reviewed:"))
+    lines[iso] = "iso2: 12\n"
+    lines[reviewed] = "last_reviewed: not-a-date\n"
+    copy = tmp_path / "kazakhstan.yaml"
+    copy.write_text("".join(lines), encoding="utf-8")
+    return copy, iso + 1, reviewed + 1
+
+
+def test_every_schema_error_of_a_file_is_shown_at_its_line(cli, tmp_path):
+    copy, iso, reviewed = two_schema_errors_copy(tmp_path)
+    result = cli("check", "--data", ROOT, copy)
+    assert result.exit_code == 1
+    assert f"kazakhstan.yaml:{iso}:1: error: iso2:" in result.stdout
+    assert f"kazakhstan.yaml:{reviewed}:1: error: last_reviewed:" in result.stdout
+    assert "2 error(s)" in result.stdout
+
+
+def test_run_names_every_schema_error_and_exits_2(cli, tmp_path):
+    copy, iso, reviewed = two_schema_errors_copy(tmp_path)
+    result = cli("run", copy, "--format", "json")
+    assert result.exit_code == 2
+    assert f"kazakhstan.yaml:{iso}:1: iso2:" in result.stderr
+    assert f"kazakhstan.yaml:{reviewed}:1: last_reviewed:" in result.stderr
+    assert "Traceback" not in result.output

@@ -56,5 +56,23 @@ def test_run_all_with_output_dir_ends_with_a_summary(cli, tmp_path: Path) -> Non
     profiles = len(list((ROOT / "jurisdictions").glob("*.yaml")))
     assert result.stderr.strip().splitlines()[-1] == (
         f"audit run --all: {files} files written to {tmp_path} "
-        f"({profiles} jurisdictions, {profiles} reports and 4 overview files; 0 failed)"
+        f"({profiles} jurisdictions, {profiles} reports and 4 overview files)"
     )
+
+
+def test_run_all_names_every_failing_profile_and_writes_nothing(cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "rules", data / "rules")
+    shutil.copytree(ROOT / "jurisdictions", data / "jurisdictions")
+    for name, key in (("sweden", "iso2"), ("tajikistan", "iso3")):
+        path = data / "jurisdictions" / f"{name}.yaml"
+        path.write_text(re.sub(rf"(?m)^{key}: .*$", f"{key}: 12", path.read_text(encoding="utf-8")), encoding="utf-8")
+    out = tmp_path / "out"
+    profiles = len(list((ROOT / "jurisdictions").glob("*.yaml")))
+    for args in (("--output-dir", out), ("--format", "json")):
+        result = cli("run", "--all", "--data", data, *args)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert re.search(r"sweden\.yaml:\d+:1: iso2:", result.stderr)
+        assert re.search(r"tajikistan\.yaml:\d+:1: iso3:", result.stderr)
+        assert f"2 of {profiles} profiles failed their checks" in result.stderr
+    assert not out.exists()

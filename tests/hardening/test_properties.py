@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trafficking_audit.errors import InputError
+from trafficking_audit.errors import InputError, InputErrors
 from trafficking_audit.load.validation import validate
 from trafficking_audit.load.yamlsource import parse_yaml
 from trafficking_audit.models.profile import Profile
@@ -25,9 +25,12 @@ def load_or_input_error(text: str) -> None:
     try:
         validate(Profile, parse_yaml(text, "p.yaml"))
     except InputError as exc:
-        assert exc.position is not None and exc.position.path == "p.yaml"
-        assert exc.position.line is None or exc.position.line >= 1
-        assert "\n" not in str(exc)
+        found = exc.errors if isinstance(exc, InputErrors) else [exc]
+        for one in found:  # every problem the file has, each on one positioned line
+            assert one.position is not None and one.position.path == "p.yaml"
+            assert one.position.line is None or one.position.line >= 1
+            assert "\n" not in str(one)
+        assert len(str(exc).splitlines()) == len(found)
 
 
 yaml_scalars = st.one_of(

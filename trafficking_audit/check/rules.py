@@ -44,7 +44,7 @@ def check_header(doc: Document) -> list[Problem]:
     try:
         validate(RulebookHeader, doc)
     except InputError as exc:
-        return [from_error(exc, doc.path)]
+        return from_error(exc, doc.path)
     return []
 
 
@@ -53,7 +53,7 @@ def check_catalogue(doc: Document) -> tuple[list[Problem], dict[str, Instrument]
     try:
         catalogue = validate(InstrumentCatalogue, doc)
     except InputError as exc:
-        return [from_error(exc, doc.path)], None
+        return from_error(exc, doc.path), None
     problems = []
     instruments: dict[str, Instrument] = {}
     for index, instrument in enumerate(catalogue.instruments):
@@ -88,7 +88,7 @@ def check_rule_files(
         try:
             rule_file = validate(RuleFile, doc)
         except InputError as exc:
-            problems.append(from_error(exc, doc.path))
+            problems.extend(from_error(exc, doc.path))
             continue
         book.documents[doc.path] = doc
         for index, rule in enumerate(rule_file.rules):
@@ -117,7 +117,7 @@ def _rule_problems(rule: Rule, doc: Document, index: int, catalogue: dict[str, I
     try:
         check_rule(rule, doc, loc, catalogue)
     except InputError as exc:
-        yield from_error(exc, doc.path)
+        yield from from_error(exc, doc.path)
     message = check_template(rule)
     if message is not None:
         yield at(doc.position(loc + ("recommendation",)), message, "bad-template")
@@ -160,8 +160,10 @@ def check_provision_file(doc: Document, book: Rulebook | None) -> list[Problem]:
     try:
         catalogue = validate(ProvisionCatalogue, doc)
     except InputError as exc:
-        return [from_error(exc, doc.path)]
-    problems = [from_error(exc, doc.path) for exc in provision_problems(catalogue, doc, book)] if book else []
+        return from_error(exc, doc.path)
+    problems = (
+        [p for exc in provision_problems(catalogue, doc, book) for p in from_error(exc, doc.path)] if book else []
+    )
     for index, provision in uncovered(catalogue):
         problems.append(
             at(

@@ -90,7 +90,7 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
         try:
             doc = load_yaml(path)
         except InputError as exc:
-            problems.append(from_error(exc, display_path(path)))
+            problems.extend(from_error(exc, display_path(path)))
             continue
         documents[kind_of(doc)].append(doc)
     for doc in documents["header"]:
@@ -114,7 +114,7 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
         try:
             loaded = LoadedProfile(validate(Profile, doc), doc)
         except InputError as exc:
-            problems.append(from_error(exc, doc.path))
+            problems.extend(from_error(exc, doc.path))
             continue
         profiles.append(loaded)
         problems.extend(check_profile(loaded, today, instruments))

@@ -25,7 +25,7 @@ from trafficking_audit.engine.overview import (
     entry_of_findings,
     score_history,
 )
-from trafficking_audit.errors import InputError
+from trafficking_audit.errors import InputError, InputErrors
 from trafficking_audit.load.loader import LoadedProfile
 from trafficking_audit.models.check import Problem
 from trafficking_audit.models.result import Audit
@@ -44,6 +44,7 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         raise InputError(f"no profiles found in {session.location.jurisdictions}", code="usage")
     entries: list[Entry] = []
     warnings: list[Problem] = []
+    failures: list[InputError] = []
     written = 0
     # The score history costs one evaluation per year of each profile's history (most of the cost of a
     # batch over long histories), and only the HTML and Markdown overviews draw it: compute it for those.
@@ -51,7 +52,7 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     with progress(total) as advance:
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
-            for item in session.profiles.each():
+            for item in session.profiles.each(failures):
                 findings = findings_for(item.profile, rules, day, session.rulebook.instruments)
                 history = (
                     score_history(item.profile, rules, day, session.rulebook.instruments, findings) if drawn else ()
@@ -60,7 +61,8 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)
         else:
-            profiles = session.profiles.all()
+            profiles = session.profiles.all(failures)
+            refuse_failures(failures, total)  # before any file is written: no overview with a profile missing
             refuse_duplicate_ids(profiles)  # before any file is written: one report would replace the other
             for item in profiles:
                 audit = session.audit(item, rules, day)
@@ -72,6 +74,7 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
                 )
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)
+    refuse_failures(failures, total)
     print_warnings(warning_lines(warnings))
     overview = assemble_overview(entries, rules, day, session.rulebook.version)
     if output_dir is None:
@@ -82,16 +85,37 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     write_file(output_dir / "index.md", render("md", overview, kind="overview"))
     write_file(output_dir / "matrix.csv", render("csv", overview, kind="matrix"))
     write_file(output_dir / "matrix.json", render("json", overview, kind="matrix"))
-    # A profile that fails its checks stops the run (exit 2) before anything is summarised: none failed here.
+    # A profile that fails its checks stops the run (exit 2, see refuse_failures) before anything is written.
     print_summary(
         f"audit run --all: {written + 4} files written to {output_dir} "
-        f"({len(entries)} jurisdictions, {written} reports and 4 overview files; 0 failed)"
+        f"({len(entries)} jurisdictions, {written} reports and 4 overview files)"
     )
 
 
 def print_summary(line: str) -> None:
     """The one line a run that writes files ends with, on standard error (standard output stays empty)."""
     sys.stderr.write(line + "\n")
+
+
+def refuse_failures(failures: Sequence[InputError], total: int) -> None:
+    """Exit 2 with every error of every profile that failed, and nothing written or printed.
+
+    The batch goes on past a bad profile only to name all of them at once: an overview without one of the
+    profiles would rank the others as if it did not exist, so none is written.
+    """
+    if not failures:
+        return
+    errors = [
+        one for failure in failures for one in (failure.errors if isinstance(failure, InputErrors) else [failure])
+    ]
+    files = len({failure.position.path if failure.position else failure.message for failure in failures})
+    errors.append(
+        InputError(
+            f"audit run --all: {files} of {total} profiles failed their checks (errors above); nothing was written",
+            code=failures[0].code,
+        )
+    )
+    raise InputErrors(errors)
 
 
 def refuse_duplicate_ids(profiles: Sequence[LoadedProfile]) -> None:

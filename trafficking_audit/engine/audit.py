@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import get_args
 
 from trafficking_audit.engine.evaluate import evaluate
 from trafficking_audit.engine.recommend import PeerFindings, PeerIndex, recommend, source_refs
 from trafficking_audit.engine.research_plan import evidence_needed
 from trafficking_audit.engine.scoring import score
 from trafficking_audit.engine.statistics import statistics_series, tip_tiers
+from trafficking_audit.models.facts import Basis
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import Instrument, Rule
@@ -68,7 +70,23 @@ def build_audit(
         statistics=statistics_series(profile),
         evidence_needed=evidence_needed(profile, rules, findings, as_of),
         tip_tiers=tip_tiers(profile),
+        evidence_basis=evidence_basis(findings),
     )
+
+
+# Every basis a fact may record, in order of strength, and `none` for a fact that records none.
+BASES = (*get_args(Basis), "none")
+
+
+def evidence_basis(findings: Sequence[Finding]) -> dict[str, int]:
+    """The distinct facts the findings rest on, counted by how each was established (see ``Fact.basis``).
+
+    A reader weighs a finding by its evidence: a score resting on facts read in the law's text is not the same
+    as one resting on news reports, so every report says how much of each it has.
+    """
+    bases = {e.fact: e.basis or "none" for f in findings for e in f.evidence}
+    counts = {basis: sum(1 for b in bases.values() if b == basis) for basis in BASES}
+    return {basis: n for basis, n in counts.items() if n}
 
 
 def headline(name: str, as_of: dt.date, findings: Sequence[Finding], scores: Scores) -> str:

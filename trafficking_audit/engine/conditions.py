@@ -49,6 +49,7 @@ class Reading:
                 note=fact.note,
                 valid_from=fact.valid_from,
                 valid_to=fact.valid_to,
+                basis=fact.basis,
             )
         return fact.value
 

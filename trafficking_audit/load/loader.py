@@ -252,15 +252,35 @@ class ProfileIndex:
         """The warnings the vetter found in one loaded profile."""
         return self.warnings.get(loaded.document.path, [])
 
-    def all(self) -> list[LoadedProfile]:
-        """Every bundled profile, in file-name order."""
-        return [self.load(path) for path in self.location.profile_files()]
+    def all(self, failures: list[InputError] | None = None) -> list[LoadedProfile]:
+        """Every bundled profile, in file-name order (on ``failures``, see :meth:`each`)."""
+        loaded = []
+        for path in self.location.profile_files():
+            try:
+                loaded.append(self.load(path))
+            except InputError as exc:
+                if failures is None:
+                    raise
+                failures.append(exc)
+        return loaded
 
-    def each(self) -> Iterator[LoadedProfile]:
-        """Every profile in file-name order, one at a time and not kept: one pass over many profiles."""
+    def each(self, failures: list[InputError] | None = None) -> Iterator[LoadedProfile]:
+        """Every profile in file-name order, one at a time and not kept: one pass over many profiles.
+
+        With ``failures``, a profile that fails to load or fails its checks is recorded there and skipped,
+        so that a batch can name every bad file in one run instead of stopping at the first.
+        """
         for path in self.location.profile_files():
             loaded = self._loaded.get(real_path(path)) if self._loaded else None
-            yield loaded if loaded is not None else self._vetted(load_profile(path), real_path(path))
+            if loaded is None:
+                try:
+                    loaded = self._vetted(load_profile(path), real_path(path))
+                except InputError as exc:
+                    if failures is None:
+                        raise
+                    failures.append(exc)
+                    continue
+            yield loaded
 
     def resolve(self, argument: str) -> LoadedProfile:
         """The profile a jurisdiction argument names (id, ISO code, name, alias or file path).

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from trafficking_audit.errors import InputError
+from trafficking_audit.errors import InputError, InputErrors
 from trafficking_audit.load.yamlsource import Document, PathKey
 
 M = TypeVar("M", bound=BaseModel)
@@ -24,7 +24,7 @@ _NOISE = ("Input should be a valid list", "Input should be 'unknown'", "Input sh
 
 
 def validate(model: type[M], doc: Document) -> M:
-    """Validate ``doc.data`` as ``model``, raising one positioned :class:`InputError`."""
+    """Validate ``doc.data`` as ``model``, raising its positioned problems (see :func:`to_input_error`)."""
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
@@ -52,7 +52,9 @@ def _is_branch(step: str) -> bool:
 
 
 def to_input_error(exc: ValidationError, doc: Document) -> InputError:
-    """The first problem in file order, as one positioned message."""
+    """Every problem of the document in file order, each positioned: one :class:`InputError`, or an
+    :class:`InputErrors` when there are several (pydantic reports them all, so a user fixes a file in one
+    pass instead of one error per run)."""
     grouped: dict[PathKey, list[ErrorDetails]] = {}
     for error in exc.errors(include_url=False):
         grouped.setdefault(data_path(doc.data, error["loc"]), []).append(error)
@@ -69,7 +71,12 @@ def to_input_error(exc: ValidationError, doc: Document) -> InputError:
         pos = doc.position(item[0])
         return (pos.line or 0, pos.column or 0, -len(item[0]))
 
-    path, errors = min(grouped.items(), key=order)
+    found = [_positioned(path, errors, doc) for path, errors in sorted(grouped.items(), key=order)]
+    return found[0] if len(found) == 1 else InputErrors(found)
+
+
+def _positioned(path: PathKey, errors: list[ErrorDetails], doc: Document) -> InputError:
+    """The errors pydantic reports at one place of the data, as one message with a stable code."""
     messages = []
     for error in errors:
         message = _message(error)

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trafficking_audit.models.facts import Basis
 from trafficking_audit.models.research_plan import NeededFact
 from trafficking_audit.models.rule import Citation
 from trafficking_audit.models.vocabulary import Obligation, Outcome, PartNaming, Pillar, Severity, Strength
@@ -38,6 +39,11 @@ class Evidence(Result):
     note: str | None = Field(default=None, description="The editor's note.")
     valid_from: dt.date | None = Field(default=None, description="Start of the value's validity.")
     valid_to: dt.date | None = Field(default=None, description="End of the value's validity.")
+    basis: Basis | None = Field(
+        default=None,
+        description="How the value was established: `text`, `assessment`, `secondary` or `inferred` (null when "
+        "the profile does not say).",
+    )
 
 
 class SourceRef(Result):
@@ -270,6 +276,12 @@ class Audit(Result):
         default_factory=list,
         description="US TIP report tier placements by report year, oldest first (an external assessment: not part "
         "of the score).",
+    )
+    evidence_basis: dict[str, int] = Field(
+        default_factory=dict,
+        description="How the facts the findings rest on were established: the number of distinct facts of the "
+        "evidence by basis (`text`, `assessment`, `secondary`, `inferred`, and `none` where the profile does not "
+        "say), in that order; absent bases are left out.",
     )
     data_quality: list[QualityNote] | None = Field(
         default=None,

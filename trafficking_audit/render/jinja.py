@@ -34,7 +34,15 @@ from trafficking_audit.render.labels import (
 )
 from trafficking_audit.render.methodology import methodology_lines
 from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
-from trafficking_audit.render.text import fmt_value, history_text, pct, point_text, range_text, score_text
+from trafficking_audit.render.text import (
+    basis_line,
+    fmt_value,
+    history_text,
+    pct,
+    point_text,
+    range_text,
+    score_text,
+)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -117,6 +125,7 @@ def _common(env: Environment) -> Environment:
         methodology=methodology_lines,
         STATE_WORDS=STATE_WORDS,
         plan_summary=plan_summary,
+        basis_line=basis_line,
     )
     return env
 

@@ -79,3 +79,13 @@ def signed(difference: float | None) -> str:
     if difference is None:
         return "–"
     return "0" if difference == 0 else f"{difference:+.0f}"
+
+
+# How each basis reads in a report (see `Fact.basis`): what a reader needs to weigh the evidence.
+BASIS_WORDS = {
+    "text": "read in the provision's text",
+    "assessment": "from an official or international assessment",
+    "secondary": "from a secondary source (news, NGO, academic)",
+    "inferred": "inferred from other facts",
+    "none": "with no basis recorded",
+}

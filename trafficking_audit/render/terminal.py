@@ -47,7 +47,7 @@ from trafficking_audit.render.labels import (
 from trafficking_audit.render.methodology import methodology_lines
 from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
-from trafficking_audit.render.text import fmt_value, pct, point_text, range_text, score_text, span_text
+from trafficking_audit.render.text import basis_line, fmt_value, pct, point_text, range_text, score_text, span_text
 
 TOP_RECOMMENDATIONS = 5
 
@@ -111,6 +111,8 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
     for f in audit.findings:
         findings.add_row(outcome_cell(f.status), f.rule, f.pillar, f.severity, escape(evidence_summary(f)))
     out.print(findings)
+    if audit.evidence_basis:
+        out.print(escape(basis_line(audit.evidence_basis)))
     if audit.data_quality:
         notes = "; ".join(f"{n.count} {n.code}" for n in audit.data_quality)
         out.print(f"[bold]Data quality[/bold]: audit check warns: {escape(notes)} (details on standard error)")

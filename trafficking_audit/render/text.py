@@ -11,6 +11,7 @@ from typing import Any
 
 from trafficking_audit.models.overview import ScoreOnDate
 from trafficking_audit.models.result import PillarScore
+from trafficking_audit.render.labels import BASIS_WORDS
 
 
 def fmt_value(value: Any) -> str:
@@ -59,3 +60,11 @@ def history_text(history: Sequence[ScoreOnDate]) -> str:
         return "range only" if history else "–"
     first, last = known[0], known[-1]
     return f"{first.overall.score:.0f} ({first.date.year}) → {last.overall.score:.0f} ({last.date.isoformat()})"
+
+
+def basis_line(counts: dict[str, int]) -> str:
+    """One sentence counting the facts of a report's evidence by basis, e.g. "... 40 read in the provision's
+    text, 12 from an official or international assessment"."""
+    total = sum(counts.values())
+    parts = ", ".join(f"{n} {BASIS_WORDS.get(basis, basis)}" for basis, n in counts.items())
+    return f"The findings rest on {total} distinct fact{'s' if total != 1 else ''}: {parts}."

@@ -11,7 +11,7 @@ The checks need the parsed document (positions), which a profile served from the
 validated-profile cache has not parsed. Their result is therefore cached beside it (in
 :mod:`trafficking_audit.load.cache`, whose code fingerprint covers this folder), keyed by
 the file's text and everything else the checks read: the file's name and shown path,
-today's date, the instrument ids and whether the file is one of the data's profiles. A
+today's date, the instrument ids, the facts critical rules read, and whether the file is one of the data's profiles. A
 cached profile costs one small read more, and no parse.
 """
 
@@ -22,7 +22,7 @@ from collections.abc import Collection
 
 from pydantic import Field
 
-from trafficking_audit.check.profiles import check_profile
+from trafficking_audit.check.profiles import Critical, check_profile
 from trafficking_audit.errors import InputError, InputErrors, Position
 from trafficking_audit.load import cache
 from trafficking_audit.load.loader import LoadedProfile, Vetter
@@ -41,13 +41,20 @@ class Vetting(Result):
 
 
 def vet(
-    loaded: LoadedProfile, today: dt.date, instruments: Collection[str] | None, in_repository: bool = True
+    loaded: LoadedProfile,
+    today: dt.date,
+    instruments: Collection[str] | None,
+    in_repository: bool = True,
+    critical: Critical | None = None,
 ) -> list[Problem]:
     """The warnings of one profile; its errors raised together as one :class:`InputErrors`.
 
-    ``in_repository``: the file is one of the data's profiles, so its name must match its id.
+    ``in_repository``: the file is one of the data's profiles, so its name must match its id; ``critical``: the
+    fact paths critical rules read (:func:`~trafficking_audit.check.profiles.critical_facts`).
     """
-    problems = [p for p in problems_of(loaded, today, instruments) if in_repository or p.code not in REPOSITORY_ONLY]
+    problems = [
+        p for p in problems_of(loaded, today, instruments, critical) if in_repository or p.code not in REPOSITORY_ONLY
+    ]
     errors = [p for p in problems if p.level == "error"]
     if errors:
         raise InputErrors(
@@ -56,25 +63,28 @@ def vet(
     return problems
 
 
-def problems_of(loaded: LoadedProfile, today: dt.date, instruments: Collection[str] | None) -> list[Problem]:
+def problems_of(
+    loaded: LoadedProfile, today: dt.date, instruments: Collection[str] | None, critical: Critical | None = None
+) -> list[Problem]:
     """Every problem ``audit check`` finds in a loaded profile, from the cache when it was checked before."""
     doc = loaded.document
     if doc.text is None or not loaded.regular:  # built in memory, or read from a pipe: nothing stable to key on
-        return sorted(check_profile(loaded, today, instruments), key=Problem.sort_key)
+        return sorted(check_profile(loaded, today, instruments, critical), key=Problem.sort_key)
     ids = "-" if instruments is None else ",".join(sorted(instruments))
-    key = f"{doc.path}|{today.isoformat()}|{ids}|{doc.text}"
+    decides = ";".join(f"{path}={','.join(rules)}" for path, rules in sorted((critical or {}).items()))
+    key = f"{doc.path}|{today.isoformat()}|{ids}|{decides}|{doc.text}"
     cached = cache.fetch(Vetting, key)
     if cached is not None:
         return list(cached.problems)
-    problems = sorted(check_profile(loaded, today, instruments), key=Problem.sort_key)
+    problems = sorted(check_profile(loaded, today, instruments, critical), key=Problem.sort_key)
     cache.store(Vetting, key, Vetting(problems=problems))
     return problems
 
 
-def vetter(today: dt.date, instruments: Collection[str] | None) -> Vetter:
+def vetter(today: dt.date, instruments: Collection[str] | None, critical: Critical | None = None) -> Vetter:
     """The vetter a :class:`~trafficking_audit.load.loader.ProfileIndex` applies to every profile it loads."""
 
     def check(loaded: LoadedProfile, in_repository: bool) -> list[Problem]:
-        return vet(loaded, today, instruments, in_repository)
+        return vet(loaded, today, instruments, in_repository, critical)
 
     return check

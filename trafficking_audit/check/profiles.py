@@ -14,17 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
 from trafficking_audit.check.problems import at
+from trafficking_audit.engine.research_plan import conditions, leaves
 from trafficking_audit.load.loader import LoadedProfile
 from trafficking_audit.load.yamlsource import Document, PathKey
 from trafficking_audit.models.check import Problem
 from trafficking_audit.models.facts import Fact, history, select
 from trafficking_audit.models.paths import iter_facts
+from trafficking_audit.models.rule import Rule
 
 # A protocol, the treaty it supplements, and the provision that makes the link.
 PARENT_TREATIES: dict[str, tuple[str, str]] = {
@@ -33,12 +35,19 @@ PARENT_TREATIES: dict[str, tuple[str, str]] = {
 }
 
 
-def check_profile(loaded: LoadedProfile, today: dt.date, instruments: Collection[str] | None = None) -> list[Problem]:
-    """Every semantic problem of one loaded profile (``instruments``: known treaty ids, None to skip)."""
+def check_profile(
+    loaded: LoadedProfile,
+    today: dt.date,
+    instruments: Collection[str] | None = None,
+    critical: Critical | None = None,
+) -> list[Problem]:
+    """Every semantic problem of one loaded profile (``instruments``: known treaty ids, None to skip;
+    ``critical``: the fact paths critical rules read, with those rules' ids, see :func:`critical_facts`)."""
     problems = [
         *check_sources(loaded, today),
         *check_facts(loaded),
         *check_undated(loaded),
+        *check_basis(loaded, critical or {}),
         *check_identity(loaded, today),
         *check_treaties(loaded, instruments),
     ]
@@ -180,6 +189,48 @@ def check_undated(loaded: LoadedProfile) -> Iterator[Problem]:
                 f"{path}: no valid_from, but its earliest source is from {min(published)}, after history_from "
                 f"{start}: it may not have held on the earlier dates it covers (add valid_from, or an older source)",
                 "undated-fact",
+            )
+
+
+# The fact paths that decide a critical rule, each with the ids of those rules.
+Critical = Mapping[str, Sequence[str]]
+
+# Bases too weak to carry a critical finding alone: a reader cannot check them against the law.
+WEAK_BASES = ("secondary", "inferred")
+
+
+def critical_facts(rules: Iterable[Rule]) -> dict[str, list[str]]:
+    """The fact paths that decide a critical rule (its applicability, met or partially met), with the rule ids."""
+    found: dict[str, list[str]] = {}
+    for rule in rules:
+        if rule.severity != "critical":
+            continue
+        for condition in conditions(rule):
+            for leaf in leaves(condition):
+                if leaf.fact is not None and rule.id not in found.setdefault(leaf.fact, []):
+                    found[leaf.fact].append(rule.id)
+    return found
+
+
+def check_basis(loaded: LoadedProfile, critical: Critical) -> Iterator[Problem]:
+    """Known facts that decide a critical rule but rest only on a secondary source or an inference.
+
+    A critical finding is what a ministry acts on first; it should rest on the law's text or an official
+    assessment, so such a fact is named for a better source (issue: how each fact was established).
+    """
+    doc = loaded.document
+    for path, facts in iter_facts(loaded.profile):
+        rules = critical.get(path)
+        if not rules:
+            continue
+        for index, fact in enumerate(facts):
+            if fact.is_unknown or fact.basis not in WEAK_BASES:
+                continue
+            yield at(
+                doc.position(fact_loc(doc, path, index)),
+                f"{path}: decides the critical rule(s) {', '.join(rules)} but its basis is {fact.basis}: cite the "
+                "provision's text or an official assessment where one exists",
+                "weak-basis",
             )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from trafficking_audit.check import gitbase
 from trafficking_audit.check.names import check_names
 from trafficking_audit.check.problems import from_error
-from trafficking_audit.check.profiles import check_profile
+from trafficking_audit.check.profiles import check_profile, critical_facts
 from trafficking_audit.check.regression import compare
 from trafficking_audit.check.rules import (
     check_catalogue,
@@ -110,6 +110,8 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
         for doc in documents["provisions"]:
             problems.extend(check_provision_file(doc, book))
     profiles: list[LoadedProfile] = []
+    rulebook = _bundled_rulebook(location) if documents["profile"] else None
+    critical = critical_facts(rulebook.rules) if rulebook is not None else None
     for doc in documents["profile"]:
         try:
             loaded = LoadedProfile(validate(Profile, doc), doc)
@@ -117,7 +119,7 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
             problems.extend(from_error(exc, doc.path))
             continue
         profiles.append(loaded)
-        problems.extend(check_profile(loaded, today, instruments))
+        problems.extend(check_profile(loaded, today, instruments, critical))
     if profiles:
         folder = real_path(location.jurisdictions)
         inside = [one for one in profiles if real_path(Path(one.document.path)).parent == folder]

@@ -81,10 +81,13 @@ def open_session(data: Path | None = None, location: DataLocation | None = None)
     """
     from trafficking_audit.app.session import Session
     from trafficking_audit.check.consistency import vetter
+    from trafficking_audit.check.profiles import critical_facts
     from trafficking_audit.load.data import locate
 
     today = dt.date.today()
-    return Session.at(location or locate(data), lambda book: vetter(today, set(book.instruments)))
+    return Session.at(
+        location or locate(data), lambda book: vetter(today, set(book.instruments), critical_facts(book.rules))
+    )
 
 
 def check_future(day: dt.date, allow_future: bool, option: str = "--as-of") -> None:

@@ -50,6 +50,10 @@ CODES: dict[str, tuple[Level, str]] = {
         "warning",
         "A fact without valid_from whose earliest source was published after the profile's history_from.",
     ),
+    "weak-basis": (
+        "warning",
+        "A known fact that decides a critical rule rests only on a secondary source or an inference.",
+    ),
     "bad-url": ("error", "A URL that is not an absolute http(s) URL."),
     "accessed-in-future": ("error", "A source's accessed date is after today."),
     "period-overlap": ("error", "Two entries of a fact's history are valid on the same day."),

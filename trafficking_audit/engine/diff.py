@@ -111,7 +111,7 @@ def compare(
 
 
 def side(audit: Audit) -> DiffSide:
-    """One side's identity, date, verdict and cited sources."""
+    """One side's identity, date, verdict, cited sources and the quality of its data."""
     j = audit.jurisdiction
     return DiffSide(
         **j.model_dump(),
@@ -119,6 +119,8 @@ def side(audit: Audit) -> DiffSide:
         label=f"{j.name} ({audit.as_of.isoformat()})",
         headline=audit.headline,
         sources=list(audit.sources),
+        evidence_basis=audit.evidence_basis,
+        data_quality=audit.data_quality,
     )
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,25 @@ def test_overview_matrix(browser, reports, session) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
     page.click("label[for=p-all]")
     page.screenshot(path=str(SCREENSHOTS / "index.png"), full_page=True)
+    page.close()
+
+
+def test_overview_prints_every_rule_column(browser, reports, session) -> None:
+    """Printed (to PDF, as a user's print dialog would), the matrix keeps every rule column: the text of the
+    PDF holds every rule id, and under print media the matrix is no wider than a landscape A4 page."""
+    pdf_reader = pytest.importorskip("pypdf", reason="pypdf is not installed (pip install pypdf)").PdfReader
+    page, errors, _ = open_page(browser, (reports / "index.html").as_uri())
+    pdf = reports / "index.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    # Ligatures (the "ff" of "offence") come out of the PDF as one character: NFKC splits them again.
+    text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in pdf_reader(str(pdf)).pages))
+    missing = [r.id for r in session.rulebook.rules if r.id not in text]
+    assert missing == [], f"{len(missing)} rule columns are not in the printed overview: {missing[:10]}"
+    page.set_viewport_size({"width": 1062, "height": 750})  # A4 landscape less 8 mm margins, at 96 dpi
+    page.emulate_media(media="print")
+    width = page.evaluate("() => document.querySelector('table.matrix').getBoundingClientRect().width")
+    assert width <= 1062
+    assert errors == []
     page.close()
 
 

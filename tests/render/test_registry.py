@@ -25,7 +25,8 @@ def test_every_kind_of_result_has_renderers() -> None:
 def test_every_registered_renderer_exists_and_takes_one_result(kind: str, fmt: str) -> None:
     function = RENDERERS[kind][fmt].load()  # type: ignore[index]
     parameters = list(inspect.signature(function).parameters)
-    assert parameters[1:] == (["color", "width"] if fmt == STYLED else []), (kind, fmt, parameters)
+    # Every renderer takes the language its interface words are written in (render() passes it to all).
+    assert parameters[1:] == (["color", "width", "lang"] if fmt == STYLED else ["lang"]), (kind, fmt, parameters)
 
 
 @pytest.mark.parametrize("module", MODULES)

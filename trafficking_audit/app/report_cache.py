@@ -16,7 +16,7 @@ The key hashes everything the report depends on:
 - the working directory and the data folders in use, the name and bytes of every file in
   the rules folder and of every profile in the jurisdictions folder (peers included);
 - the jurisdiction argument, and the bytes of the file when it is a path;
-- the audit date (today's when none is given), the format and the rule selection.
+- the audit date (today's when none is given), the format, the language and the rule selection.
 
 So any change gives another key, an entry is never updated in place, and a damaged or
 deleted entry just means the report is made again. At most :data:`KEEP` reports are kept;
@@ -67,6 +67,7 @@ LIBRARIES = {
     "markupsafe": "markupsafe",
     "pycountry": "pycountry",
     "rich": "rich",
+    "babel": "babel",
 }
 
 
@@ -91,6 +92,7 @@ class ReportRequest:
     standards: Sequence[str] = ()
     rules: Sequence[str] = ()
     skipped: Sequence[str] = ()
+    lang: str = "en"
 
 
 def _package_files() -> list[Path]:
@@ -150,6 +152,7 @@ def report_key(request: ReportRequest) -> str:
         "standards": list(request.standards),
         "rules_selected": list(request.rules),
         "skipped": list(request.skipped),
+        "lang": request.lang,
     }
     digest.update(json.dumps(options, sort_keys=True).encode("utf-8", "surrogateescape"))
     rule_files = sorted(p for p in location.rules.rglob("*") if p.is_file()) if location.rules.is_dir() else []

@@ -17,6 +17,7 @@ from trafficking_audit.engine.recommend import PeerIndex, check_templates
 from trafficking_audit.load.data import DataLocation, locate
 from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, Vetter, load_rulebook
 from trafficking_audit.models.check import CODES, Problem
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, QualityNote
 from trafficking_audit.models.rule import Rule
@@ -29,26 +30,43 @@ class Session:
     location: DataLocation
     rulebook: Rulebook
     profiles: ProfileIndex
+    lang: Language = ENGLISH
     _peers: dict[tuple[dt.date, tuple[str, ...]], dict[str, tuple[Profile, Sequence[Finding]]]] = field(
         default_factory=dict
     )
     _peer_index: dict[tuple[dt.date, tuple[str, ...]], PeerIndex] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, vetting: Callable[[Rulebook], Vetter] | None = None) -> Session:
-        """Locate the data and load the rulebook (``vetting``: see :meth:`at`)."""
-        return cls.at(locate(data_dir), vetting)
+    def open(
+        cls,
+        data_dir: Path | None = None,
+        vetting: Callable[[Rulebook], Vetter] | None = None,
+        lang: Language = ENGLISH,
+    ) -> Session:
+        """Locate the data and load the rulebook (``vetting``, ``lang``: see :meth:`at`)."""
+        return cls.at(locate(data_dir), vetting, lang)
 
     @classmethod
-    def at(cls, location: DataLocation, vetting: Callable[[Rulebook], Vetter] | None = None) -> Session:
+    def at(
+        cls,
+        location: DataLocation,
+        vetting: Callable[[Rulebook], Vetter] | None = None,
+        lang: Language = ENGLISH,
+    ) -> Session:
         """Load the rulebook of data already located, its recommendation templates checked.
 
         ``vetting`` makes, from the rulebook, the checks every profile must pass as it is loaded (the
         command layer supplies ``audit check``'s consistency checks; this layer does not know them).
+        In another language than English, the rulebook's texts are those of its translation file
+        (read only then), and findings and headlines are written in ``lang``.
         """
         book = load_rulebook(location.rules)
         check_templates(book)
-        return cls(location, book, ProfileIndex(location, vetting(book) if vetting else None))
+        if not lang.is_source:
+            from trafficking_audit.engine.translation import localised_rulebook
+
+            book = localised_rulebook(book, location.rules, lang.code)
+        return cls(location, book, ProfileIndex(location, vetting(book) if vetting else None), lang)
 
     def warnings(self, loaded: LoadedProfile) -> list[Problem]:
         """The consistency warnings of a loaded profile (unsourced facts, unused sources...)."""
@@ -61,7 +79,7 @@ class Session:
             self._peers[key] = {
                 loaded.profile.id: (
                     loaded.profile,
-                    findings_for(loaded.profile, rules, as_of, self.rulebook.instruments),
+                    findings_for(loaded.profile, rules, as_of, self.rulebook.instruments, self.lang),
                 )
                 for loaded in self.profiles.all()
             }
@@ -76,7 +94,14 @@ class Session:
         own = peers.get(loaded.profile.id)
         known = own[1] if own is not None and own[0] is loaded.profile else None  # evaluated once, not twice
         audit = build_audit(
-            loaded.profile, rules, as_of, self.rulebook.version, self.rulebook.instruments, self._peer_index[key], known
+            loaded.profile,
+            rules,
+            as_of,
+            self.rulebook.version,
+            self.rulebook.instruments,
+            self._peer_index[key],
+            known,
+            self.lang,
         )
         if self.profiles.vetter is None:
             return audit

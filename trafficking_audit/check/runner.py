@@ -3,7 +3,11 @@
 With no paths it checks the whole data (every rule file and every profile); given
 files or folders, it checks those, telling profiles from rule files by their
 content (a top-level ``rules`` list, an ``instruments`` catalogue, the
-``rulebook.yaml`` header) so a pre-commit hook can pass any edited file. The rest
+``rulebook.yaml`` header, a ``lang`` of a file of rule texts in another language) so a
+pre-commit hook can pass any edited file. The whole data includes the rule texts of every
+language it has (``rules/translations/<lang>.yaml``): each is checked against the rulebook, and a
+text missing or made from older English is a warning (``missing-translation``,
+``stale-translation``). The rest
 of the data folder gives context: the instrument catalogue for citations and
 treaty keys, and the ids of rules in files not being checked, for duplicates.
 This is the I/O side of the check; the checks themselves are pure.
@@ -27,6 +31,7 @@ from trafficking_audit.check.rules import (
     check_rule_files,
     rule_ids,
 )
+from trafficking_audit.check.translations import check_translation
 from trafficking_audit.errors import InputError, display_path, real_path
 from trafficking_audit.load.data import DataLocation
 from trafficking_audit.load.loader import NOT_RULE_FILES, LoadedProfile, Rulebook, load_profile, load_rulebook
@@ -44,7 +49,7 @@ def find_files(paths: Sequence[Path], location: DataLocation) -> list[Path]:
     """The files to check: the given files, the YAML files under given folders, or all the data."""
     if not paths:
         rules = sorted(location.rules.glob("*.yaml"), key=lambda p: p.name) if location.rules.is_dir() else []
-        return [*rules, *location.profile_files()]
+        return [*rules, *translation_files(location), *location.profile_files()]
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -67,11 +72,23 @@ def find_files(paths: Sequence[Path], location: DataLocation) -> list[Path]:
     return list(unique.values())
 
 
+def translation_files(location: DataLocation) -> list[Path]:
+    """The data's rule texts in the languages other than English that have a catalogue. A data folder
+    without such a file (a user's own rules) does not claim that language, and is not told it lacks it."""
+    from trafficking_audit.load.translations import translation_file
+    from trafficking_audit.models.language import LANGUAGES, SOURCE
+
+    files = [translation_file(location.rules, lang) for lang in LANGUAGES if lang != SOURCE]
+    return [path for path in files if path.is_file()]
+
+
 def kind_of(doc: Document) -> str:
-    """What a parsed data file is: header, catalogue, rules or profile."""
+    """What a parsed data file is: header, catalogue, rules, provisions, rule texts of a language, or profile."""
     data = doc.data
     if Path(doc.path).name == HEADER:
         return "header"
+    if isinstance(data.get("lang"), str) and "id" not in data:
+        return "translation"
     if "instruments" in data and "id" not in data:
         return "catalogue"
     if "rules" in data and "id" not in data:
@@ -85,7 +102,14 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
     """Check the files and return every problem, sorted (warnings as errors when ``strict``)."""
     files = find_files(paths, location)
     problems: list[Problem] = []
-    documents: dict[str, list[Document]] = {"header": [], "catalogue": [], "rules": [], "provisions": [], "profile": []}
+    documents: dict[str, list[Document]] = {
+        "header": [],
+        "catalogue": [],
+        "rules": [],
+        "provisions": [],
+        "translation": [],
+        "profile": [],
+    }
     for path in files:
         try:
             doc = load_yaml(path)
@@ -109,6 +133,8 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
         book = _bundled_rulebook(location)
         for doc in documents["provisions"]:
             problems.extend(check_provision_file(doc, book))
+    for doc in documents["translation"]:
+        problems.extend(check_translation(Path(doc.path), location))
     profiles: list[LoadedProfile] = []
     rulebook = _bundled_rulebook(location) if documents["profile"] else None
     critical = critical_facts(rulebook.rules) if rulebook is not None else None

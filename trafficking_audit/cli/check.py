@@ -12,10 +12,12 @@ import typer
 from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import (
     DataOption,
+    LangOption,
     MinCoverageOption,
     OutputOption,
     below_coverage,
     check_min_coverage,
+    chosen_language,
     guarded,
     parse_date,
 )
@@ -35,6 +37,8 @@ EPILOG = """Examples:
   audit check --format sarif --output audit-check.sarif
 
   audit check --format github --base origin/main --fail-on-regression
+
+  audit check --lang ru
 
 Exit codes: 0 clean (warnings allowed unless --strict), 1 errors or regressions, 2 usage errors.
 """
@@ -76,13 +80,15 @@ def check(
         ),
     ] = None,
     min_coverage: MinCoverageOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """Check profiles and rules: schema, sources, dates, codes, treaty logic, rule examples."""
+    """Check profiles and rules: schema, sources, dates, codes, treaty logic, rule examples, translations."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.check.runner import compare_with_base, run_check
     from trafficking_audit.render import check_format
     from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_summary
 
+    language = chosen_language(lang)
     check_format(fmt, CHECK_FORMATS)
     check_min_coverage(min_coverage)
     if base is None and (fail_on_regression or as_of is not None):
@@ -93,12 +99,12 @@ def check(
     if base is not None:
         report = compare_with_base(report, location, base, parse_date(as_of) or today)
     report = report.model_copy(update={"fail_on_regression": fail_on_regression})
-    emit(render_check(fmt, report), output)
+    emit(render_check(fmt, report, language), output)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         try:
             with open(summary, "a", encoding="utf-8") as stream:
-                stream.write(render_summary(report))
+                stream.write(render_summary(report, language))
         except OSError as exc:
             typer.echo(f"warning: cannot append to GITHUB_STEP_SUMMARY {summary}: {exc.strerror}", err=True)
     low = below_min_coverage(paths or [], location, today, min_coverage) if min_coverage is not None else False

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # imported by the commands that run, not by `audit --help`
     from trafficking_audit.load.data import DataLocation
     from trafficking_audit.load.loader import LoadedProfile
     from trafficking_audit.models.check import Problem
+    from trafficking_audit.models.language import Language
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,21 +74,34 @@ def os_error(exc: OSError) -> InputError:
     return InputError(f"{exc.filename}: {reason}" if exc.filename is not None else reason, code="environment")
 
 
-def open_session(data: Path | None = None, location: DataLocation | None = None) -> Session:
+def open_session(
+    data: Path | None = None, location: DataLocation | None = None, lang: Language | None = None
+) -> Session:
     """The run's data, every profile checked as it is loaded with ``audit check``'s consistency checks.
 
     One validation for every command: an error of any profile a command loads (the audited one or a
-    peer) stops it with exit 2 and one ``file:line:col`` line per error.
+    peer) stops it with exit 2 and one ``file:line:col`` line per error. ``lang``: the language of the
+    rulebook's texts and of the findings (English when None).
     """
     from trafficking_audit.app.session import Session
     from trafficking_audit.check.consistency import vetter
     from trafficking_audit.check.profiles import critical_facts
     from trafficking_audit.load.data import locate
+    from trafficking_audit.models.language import ENGLISH
 
     today = dt.date.today()
     return Session.at(
-        location or locate(data), lambda book: vetter(today, set(book.instruments), critical_facts(book.rules))
+        location or locate(data),
+        lambda book: vetter(today, set(book.instruments), critical_facts(book.rules)),
+        lang or ENGLISH,
     )
+
+
+def chosen_language(code: str | None) -> Language:
+    """The language of ``--lang`` (or ``AUDIT_LANG``); an unknown one is a usage error naming those there are."""
+    from trafficking_audit.models.language import language
+
+    return language(code)
 
 
 def check_future(day: dt.date, allow_future: bool, option: str = "--as-of") -> None:
@@ -208,6 +222,16 @@ StandardOption = Annotated[
     list[str] | None,
     typer.Option(
         "--standard", help="Only rules citing this instrument id (repeatable), e.g. cets-197, tvpa.", show_default=False
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        envvar="AUDIT_LANG",
+        help="Language of the output: en or ru (default: $AUDIT_LANG, else en). JSON keeps its keys and "
+        "values in English and writes its texts in this language.",
+        show_default=False,
     ),
 ]
 RuleOption = Annotated[

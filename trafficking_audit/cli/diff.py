@@ -13,12 +13,14 @@ from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
+    LangOption,
     OutputOption,
     RuleOption,
     SkipRuleOption,
     StandardOption,
     check_future,
     check_history,
+    chosen_language,
     guarded,
     open_session,
     parse_date,
@@ -43,6 +45,8 @@ EPILOG = """Examples:
   audit diff KAZ USA --standard palermo-protocol --format html --output reports/kz-us.html
 
   audit diff kz@2024-01-01 kz --format json --fail-on-regression
+
+  audit diff kz us --lang ru --format html --output reports/kz-us.ru.html
 """
 
 SIDE_HELP = "Profile id, ISO 3166 code (kz, KAZ), alias or path to a YAML profile, optionally @YYYY-MM-DD."
@@ -79,8 +83,10 @@ def diff(
         ),
     ] = False,
     allow_future: AllowFutureOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Compare two jurisdictions, or one jurisdiction on two dates, rule by rule."""
+    language = chosen_language(lang)
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.engine.audit import build_audit
     from trafficking_audit.engine.diff import became_unknown, compare, regressions
@@ -89,7 +95,7 @@ def diff(
     default_day = parse_date(as_of) or dt.date.today()
     sides = [parse_side(left, default_day), parse_side(right, default_day)]
     chosen = format_for(output, fmt, kind="diff")
-    session = open_session(data)
+    session = open_session(data, lang=language)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
     for s, which in zip(sides, ("left side", "right side"), strict=True):
         check_future(s.as_of, allow_future, option=which)
@@ -100,11 +106,12 @@ def diff(
     profiles = [item.profile for item in loaded]
     instruments = session.rulebook.instruments
     audits = [
-        build_audit(p, rules, s.as_of, session.rulebook.version, instruments)
+        build_audit(p, rules, s.as_of, session.rulebook.version, instruments, lang=language)
         for p, s in zip(profiles, sides, strict=True)
     ]
-    result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only)
-    emit(render(chosen, result, kind="diff", color=output is None and want_color(), width=terminal_width()), output)
+    result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only, lang=language)
+    color = output is None and want_color()
+    emit(render(chosen, result, kind="diff", color=color, width=terminal_width(), lang=language), output)
     if not fail_on_regression:
         return
     unknown = became_unknown(result)

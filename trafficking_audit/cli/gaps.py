@@ -11,8 +11,10 @@ from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
+    LangOption,
     OutputOption,
     check_history,
+    chosen_language,
     guarded,
     open_session,
     parse_date,
@@ -50,18 +52,20 @@ def gaps(
     ] = None,
     output: OutputOption = None,
     data: DataOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List the unknown facts that decide rules: what each would decide, the value that meets it, where to look."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.engine.research_plan import research_plan
 
+    language = chosen_language(lang)
     chosen = format_for(output, fmt, kind="research_plan")
     day = parse_date(as_of) or dt.date.today()
-    session = open_session(data)  # every profile checked, as for audit run
+    session = open_session(data, lang=language)  # every profile checked, as for audit run
     loaded = session.profiles.resolve(jurisdiction)
     check_history(loaded, day)
     print_warnings(warning_lines(session.warnings(loaded)))
     audit = session.audit(loaded, session.rulebook.rules, day)
     plan = research_plan(audit)
     color = output is None and want_color()
-    emit(render(chosen, plan, kind="research_plan", color=color, width=terminal_width()), output)
+    emit(render(chosen, plan, kind="research_plan", color=color, width=terminal_width(), lang=language), output)

@@ -11,6 +11,8 @@ from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
+    LangOption,
+    chosen_language,
     guarded,
     open_session,
     parse_date,
@@ -38,17 +40,19 @@ def list_(
     ] = "terminal",
     data: DataOption = None,
     as_of: AsOfOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List the jurisdictions in the data: id, name, ISO codes, last review, evidence coverage and score."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.app.listing import list_jurisdictions
 
+    language = chosen_language(lang)
     check_format(fmt, RENDERERS["listing"])
     day = parse_date(as_of) or dt.date.today()
-    session = open_session(data)
+    session = open_session(data, lang=language)
     loaded = session.profiles.all()
     print_warnings(warning_lines(w for item in loaded for w in session.warnings(item)))
     summaries = list_jurisdictions(
         (item.profile for item in loaded), session.rulebook.rules, day, session.rulebook.instruments
     )
-    emit(render(fmt, summaries, kind="listing", color=want_color(), width=terminal_width()), None)
+    emit(render(fmt, summaries, kind="listing", color=want_color(), width=terminal_width(), lang=language), None)

@@ -28,6 +28,7 @@ from trafficking_audit.engine.overview import (
 from trafficking_audit.errors import InputError, InputErrors
 from trafficking_audit.load.loader import LoadedProfile
 from trafficking_audit.models.check import Problem
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.result import Audit
 from trafficking_audit.models.rule import Rule
 from trafficking_audit.render import FORMATS, check_format, render
@@ -53,11 +54,11 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
             for item in session.profiles.each(failures):
-                findings = findings_for(item.profile, rules, day, session.rulebook.instruments)
+                findings = findings_for(item.profile, rules, day, session.rulebook.instruments, session.lang)
                 history = (
                     score_history(item.profile, rules, day, session.rulebook.instruments, findings) if drawn else ()
                 )
-                entries.append(entry_of_findings(item.profile, findings, day, history))
+                entries.append(entry_of_findings(item.profile, findings, day, history, session.lang))
                 warnings.extend(session.warnings(item))
                 advance(item.profile.id)
         else:
@@ -66,7 +67,7 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
             refuse_duplicate_ids(profiles)  # before any file is written: one report would replace the other
             for item in profiles:
                 audit = session.audit(item, rules, day)
-                written += write_reports(output_dir, audit, fmt)
+                written += write_reports(output_dir, audit, fmt, session.lang)
                 entries.append(
                     entry_of_audit(
                         audit, score_history(item.profile, rules, day, session.rulebook.instruments, audit.findings)
@@ -79,12 +80,14 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     overview = assemble_overview(entries, rules, day, session.rulebook.version)
     if output_dir is None:
         chosen = fmt or "terminal"
-        emit(render(chosen, overview, kind="overview", color=want_color(), width=terminal_width()), None)
+        shown = render(chosen, overview, kind="overview", color=want_color(), width=terminal_width(), lang=session.lang)
+        emit(shown, None)
         return
-    write_file(output_dir / "index.html", render("html", overview, kind="overview"))
-    write_file(output_dir / "index.md", render("md", overview, kind="overview"))
-    write_file(output_dir / "matrix.csv", render("csv", overview, kind="matrix"))
-    write_file(output_dir / "matrix.json", render("json", overview, kind="matrix"))
+    lang = session.lang
+    write_file(output_dir / "index.html", render("html", overview, kind="overview", lang=lang))
+    write_file(output_dir / "index.md", render("md", overview, kind="overview", lang=lang))
+    write_file(output_dir / "matrix.csv", render("csv", overview, kind="matrix", lang=lang))
+    write_file(output_dir / "matrix.json", render("json", overview, kind="matrix", lang=lang))
     # A profile that fails its checks stops the run (exit 2, see refuse_failures) before anything is written.
     print_summary(
         f"audit run --all: {written + 4} files written to {output_dir} "
@@ -131,7 +134,7 @@ def refuse_duplicate_ids(profiles: Sequence[LoadedProfile]) -> None:
             )
 
 
-def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> int:
+def write_reports(output_dir: Path, audit: Audit, fmt: str | None, lang: Language = ENGLISH) -> int:
     """One jurisdiction's report files; how many were written."""
     if not output_dir.is_dir():
         try:
@@ -140,7 +143,7 @@ def write_reports(output_dir: Path, audit: Audit, fmt: str | None) -> int:
             raise InputError(f"--output-dir {output_dir}: cannot create ({exc.strerror})", code="output") from None
     formats = [fmt] if fmt in REPORT_FORMATS else list(REPORT_FORMATS)
     for name in formats:
-        write_file(output_dir / f"{audit.jurisdiction.id}.{REPORT_FORMATS[name]}", render(name, audit))
+        write_file(output_dir / f"{audit.jurisdiction.id}.{REPORT_FORMATS[name]}", render(name, audit, lang=lang))
     return len(formats)
 
 

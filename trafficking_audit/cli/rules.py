@@ -17,7 +17,9 @@ from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
+    LangOption,
     RuleOption,
+    chosen_language,
     guarded,
     parse_date,
     terminal_width,
@@ -28,6 +30,7 @@ from trafficking_audit.render import RENDERERS, Kind, check_format, render
 
 if TYPE_CHECKING:
     from trafficking_audit.load.loader import Rulebook
+    from trafficking_audit.models.language import Language
 
 DOCS_PATH = Path("docs/rules.md")
 
@@ -51,6 +54,8 @@ LIST_EPILOG = """Examples:
   audit rules list --instrument cets-197 --format json
 
   audit rules list --format md > rules.md
+
+  audit rules list --lang ru --format json
 """
 
 SHOW_EPILOG = """Examples:
@@ -58,6 +63,8 @@ SHOW_EPILOG = """Examples:
   audit rules show means-core-elements
 
   audit rules show reflection-period-30d --format md
+
+  audit rules show child-age-18 --lang ru
 """
 
 TEST_EPILOG = """Examples:
@@ -90,18 +97,23 @@ DOCS_EPILOG = """Examples:
   audit rules docs --output docs/rules.md
 
   audit rules docs --output docs/rules.md --check
+
+  audit rules docs --lang ru --output docs/rules.ru.md
 """
 
 
-def _emit(fmt: str, result: object, kind: Kind) -> None:
-    emit(render(fmt, result, kind=kind, color=want_color(), width=terminal_width()), None)
+def _emit(fmt: str, result: object, kind: Kind, lang: Language | None = None) -> None:
+    from trafficking_audit.models.language import ENGLISH
+
+    emit(render(fmt, result, kind=kind, color=want_color(), width=terminal_width(), lang=lang or ENGLISH), None)
 
 
-def _rulebook(data: Path | None) -> Rulebook:
+def _rulebook(data: Path | None, lang: Language | None = None) -> Rulebook:
     # The layers below are imported in the commands, not at the top, so that `audit --help` stays fast.
     from trafficking_audit.app.session import Session
+    from trafficking_audit.models.language import ENGLISH
 
-    return Session.open(data).rulebook
+    return Session.open(data, lang=lang or ENGLISH).rulebook
 
 
 @app.command("list", epilog=LIST_EPILOG)
@@ -123,12 +135,14 @@ def list_rules(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, json (a list of objects) or md.")] = "terminal",
     data: DataOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List the rules: id, title, pillar, severity, obligation and the articles they cite."""
     from trafficking_audit.app.rulebook import rule_list
 
+    language = chosen_language(lang)
     chosen = check_format(fmt, RENDERERS["rules_list"])
-    _emit(chosen, rule_list(_rulebook(data), pillar, instrument), "rules_list")
+    _emit(chosen, rule_list(_rulebook(data, language), pillar, instrument), "rules_list", language)
 
 
 @app.command("show", epilog=SHOW_EPILOG)
@@ -139,12 +153,14 @@ def show(
     ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, md or json.")] = "terminal",
     data: DataOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Show one rule's page: what it checks, why, its standards, who it binds, how it decides, an example."""
     from trafficking_audit.app.rulebook import rule_page
 
+    language = chosen_language(lang)
     chosen = check_format(fmt, RENDERERS["rule_page"])
-    _emit(chosen, rule_page(_rulebook(data), rule_id), "rule_page")
+    _emit(chosen, rule_page(_rulebook(data, language), rule_id), "rule_page", language)
 
 
 @app.command("test", epilog=TEST_EPILOG)
@@ -205,11 +221,13 @@ def docs(
         bool, typer.Option("--check", help="Write nothing; exit 1 when --output's file differs from the rule files.")
     ] = False,
     data: DataOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Generate the rulebook reference (docs/rules.md) from the rule files."""
     from trafficking_audit.app.rulebook import rulebook_docs
 
-    text = render("md", rulebook_docs(_rulebook(data)), kind="rulebook_docs")
+    language = chosen_language(lang)
+    text = render("md", rulebook_docs(_rulebook(data, language)), kind="rulebook_docs", lang=language)
     if not check:
         emit(text, output)
         return

@@ -16,6 +16,7 @@ from trafficking_audit.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
+    LangOption,
     MinCoverageOption,
     OutputOption,
     RuleOption,
@@ -25,6 +26,7 @@ from trafficking_audit.cli.common import (
     check_future,
     check_history,
     check_min_coverage,
+    chosen_language,
     guarded,
     open_session,
     parse_date,
@@ -48,6 +50,8 @@ EPILOG = """Examples:
   audit run KAZ --format json --standard cets-197
 
   audit run ./my-profile.yaml --fail-on high
+
+  audit run kazakhstan --lang ru --format md
 """
 
 
@@ -86,8 +90,10 @@ def run(
     ] = None,
     allow_future: AllowFutureOption = False,
     min_coverage: MinCoverageOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Audit a jurisdiction's anti-trafficking law against the rulebook."""
+    language = chosen_language(lang)
     if fail_on is not None and fail_on not in SEVERITIES:
         raise InputError(f"--fail-on {fail_on}: expected one of {', '.join(SEVERITIES)}", code="usage")
     day = parse_date(as_of) or dt.date.today()
@@ -107,7 +113,7 @@ def run(
         from trafficking_audit.cli.overview import run_all
         from trafficking_audit.engine.selection import select_rules
 
-        session = open_session(data)
+        session = open_session(data, lang=language)
         rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
         run_all(session, rules, day, fmt, output_dir)
         return
@@ -117,7 +123,7 @@ def run(
         raise InputError("--output-dir goes with --all; use --output for one report", code="usage")
     chosen = format_for(output, fmt)
     request = ReportRequest(
-        locate(data), jurisdiction, day.isoformat(), chosen, standard or (), rule or (), skip_rule or ()
+        locate(data), jurisdiction, day.isoformat(), chosen, standard or (), rule or (), skip_rule or (), language.code
     )
     entry = report_cache.entry_for(request)
     report = report_cache.fetch(entry)
@@ -145,11 +151,12 @@ def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
     """Load the data, audit the jurisdiction and render the report (what a cached report saves)."""
     from trafficking_audit.engine.selection import select_rules
 
-    session = open_session(location=request.location)
+    language = chosen_language(request.lang)
+    session = open_session(location=request.location, lang=language)
     rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)
     loaded = session.profiles.resolve(request.jurisdiction)
     check_history(loaded, dt.date.fromisoformat(request.as_of))
     audit = session.audit(loaded, rules, parse_day(request.as_of))
-    text = render(request.fmt, audit, color=color, width=terminal_width())
+    text = render(request.fmt, audit, color=color, width=terminal_width(), lang=language)
     warnings = tuple(warning_lines(session.warnings(loaded)))
     return CachedReport(text, tuple((f.status, f.severity) for f in audit.findings), warnings)

@@ -11,10 +11,12 @@ from trafficking_audit.app.output import emit
 from trafficking_audit.cli.common import (
     DataOption,
     FormatOption,
+    LangOption,
     OutputOption,
     RuleOption,
     SkipRuleOption,
     StandardOption,
+    chosen_language,
     guarded,
     open_session,
     parse_date,
@@ -68,10 +70,12 @@ def trend(
     standard: StandardOption = None,
     rule: RuleOption = None,
     skip_rule: SkipRuleOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Audit a jurisdiction at every date its law changed: scores over time, the changes and their laws."""
     if every not in ("change", "year"):
         raise InputError(f"--every {every}: expected change or year", code="usage")
+    language = chosen_language(lang)
     chosen = format_for(output, fmt, kind="trend")
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.engine.selection import select_rules
@@ -84,7 +88,7 @@ def trend(
         yearly_points,
     )
 
-    session = open_session(data)
+    session = open_session(data, lang=language)
     rules = select_rules(session.rulebook, standard or (), rule or (), skip_rule or ())
     loaded = session.profiles.resolve(jurisdiction)
     print_warnings(warning_lines(session.warnings(loaded)))
@@ -105,5 +109,7 @@ def trend(
         "year" if every == "year" else "change",
         session.rulebook.version,
         session.rulebook.instruments,
+        language,
     )
-    emit(render(chosen, result, kind="trend", color=output is None and want_color(), width=terminal_width()), output)
+    color = output is None and want_color()
+    emit(render(chosen, result, kind="trend", color=color, width=terminal_width(), lang=language), output)

@@ -18,17 +18,22 @@ from trafficking_audit.engine.research_plan import evidence_needed
 from trafficking_audit.engine.scoring import score
 from trafficking_audit.engine.statistics import statistics_series, tip_tiers
 from trafficking_audit.models.facts import Basis
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
 from trafficking_audit.models.rule import Instrument, Rule
 
 
 def findings_for(
-    profile: Profile, rules: Sequence[Rule], as_of: dt.date, instruments: Mapping[str, Instrument]
+    profile: Profile,
+    rules: Sequence[Rule],
+    as_of: dt.date,
+    instruments: Mapping[str, Instrument],
+    lang: Language = ENGLISH,
 ) -> list[Finding]:
     """Every rule's finding for one profile, in rulebook order (no recommendations yet); ``instruments`` is the
-    catalogue the citations name, whose dates decide what binds on ``as_of``."""
-    return [evaluate(rule, profile, as_of, instruments) for rule in rules]
+    catalogue the citations name, whose dates decide what binds on ``as_of``; reasons are written in ``lang``."""
+    return [evaluate(rule, profile, as_of, instruments, lang) for rule in rules]
 
 
 def build_audit(
@@ -39,11 +44,12 @@ def build_audit(
     instruments: Mapping[str, Instrument],
     peers: PeerFindings | PeerIndex | None = None,
     findings: Sequence[Finding] | None = None,
+    lang: Language = ENGLISH,
 ) -> Audit:
     """The complete audit of one profile (``instruments``: the catalogue the citations name, which decides what
     binds and gives reports the short names; ``findings``: its findings when already evaluated)."""
     if findings is None:
-        findings = findings_for(profile, rules, as_of, instruments)
+        findings = findings_for(profile, rules, as_of, instruments, lang)
     findings = recommend(profile, rules, findings, peers if peers is not None else {})
     scores = score(findings)
     recommendations = sorted(
@@ -54,7 +60,7 @@ def build_audit(
         jurisdiction=JurisdictionRef.of(profile),
         as_of=as_of,
         rulebook_version=rulebook_version,
-        headline=headline(profile.name, as_of, findings, scores),
+        headline=headline(lang.country(profile.iso2, profile.name), as_of, findings, scores, lang),
         scores=scores,
         findings=findings,
         recommendations=recommendations,
@@ -89,15 +95,31 @@ def evidence_basis(findings: Sequence[Finding]) -> dict[str, int]:
     return {basis: n for basis, n in counts.items() if n}
 
 
-def headline(name: str, as_of: dt.date, findings: Sequence[Finding], scores: Scores) -> str:
-    """One-sentence verdict in the manner of a TIP report's opening line, without a tier."""
+def headline(name: str, as_of: dt.date, findings: Sequence[Finding], scores: Scores, lang: Language = ENGLISH) -> str:
+    """One-sentence verdict in the manner of a TIP report's opening line, without a tier, in ``lang``
+    (the counts with the plural forms of the language: 1 норма, 2 нормы, 5 норм)."""
+    _, n_ = lang.gettext, lang.ngettext
     overall = scores.overall
     applicable = len(findings) - overall.not_applicable
     gaps = [f for f in findings if f.status == "not_met"]
     critical = sum(1 for f in gaps if f.severity == "critical")
-    return (
-        f"As of {as_of.isoformat()}, {name} meets {overall.met} of {applicable} applicable standards"
-        f" ({overall.partially_met} partially, {overall.not_met} not met"
-        f"{f', {critical} of them critical' if critical else ''}; {overall.unknown} unknown);"
-        f" {overall.phrase()}."
+    # The English singular says "standards" too: the sentence has always read so, and reports are compared.
+    counted = n_(
+        "{met} of {applicable} applicable standards", "{met} of {applicable} applicable standards", applicable
+    ).format(met=overall.met, applicable=applicable)
+    critical_text = (
+        n_(", {n} of them critical", ", {n} of them critical", critical).format(n=critical) if critical else ""
+    )
+    return _(
+        "As of {date}, {name} meets {counted} ({partially} partially, {not_met} not met{critical}; {unknown} unknown);"
+        " {score}."
+    ).format(
+        date=lang.date(as_of),
+        name=name,
+        counted=counted,
+        partially=overall.partially_met,
+        not_met=overall.not_met,
+        critical=critical_text,
+        unknown=overall.unknown,
+        score=overall.phrase(lang),
     )

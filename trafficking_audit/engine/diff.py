@@ -39,6 +39,7 @@ from trafficking_audit.models.diff import (
     Trend,
 )
 from trafficking_audit.models.facts import Fact, select
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.paths import fact_paths, read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Evidence, Finding, PillarScore, SourceRef
@@ -78,8 +79,10 @@ def compare(
     right: Audit,
     profiles: tuple[Profile, Profile] | None = None,
     changed_only: bool = False,
+    lang: Language = ENGLISH,
 ) -> Diff:
-    """The diff of two audits; ``profiles`` (left, right) are needed for the changed facts."""
+    """The diff of two audits; ``profiles`` (left, right) are needed for the changed facts; ``lang``: of the
+    headline and labels (the audits' own texts are in the language they were built in)."""
     if [f.rule for f in left.findings] != [f.rule for f in right.findings]:
         raise ValueError("both audits must run the same rules in the same order")
     if left.rulebook_version != right.rulebook_version:
@@ -87,7 +90,7 @@ def compare(
     same = left.jurisdiction.id == right.jurisdiction.id
     rules = [rule_diff(lf, rf) for lf, rf in zip(left.findings, right.findings, strict=True)]
     counts = count(rules)
-    sides = side(left), side(right)
+    sides = side(left, lang), side(right, lang)
     facts = fact_changes(profiles[0], left.as_of, profiles[1], right.as_of) if same and profiles else []
     return Diff(
         left=sides[0],
@@ -95,7 +98,7 @@ def compare(
         rulebook_version=left.rulebook_version,
         same_jurisdiction=same,
         changed_only=changed_only,
-        headline=headline(sides[0].label, sides[1].label, counts),
+        headline=headline(sides[0].label, sides[1].label, counts, lang),
         counts=counts,
         pillars=[
             pillar_diff(lp, rp, pairs, same)
@@ -110,13 +113,13 @@ def compare(
     )
 
 
-def side(audit: Audit) -> DiffSide:
+def side(audit: Audit, lang: Language = ENGLISH) -> DiffSide:
     """One side's identity, date, verdict and cited sources."""
     j = audit.jurisdiction
     return DiffSide(
         **j.model_dump(),
         as_of=audit.as_of,
-        label=f"{j.name} ({audit.as_of.isoformat()})",
+        label=f"{lang.country(j.iso2, j.name)} ({lang.date(audit.as_of)})",
         headline=audit.headline,
         sources=list(audit.sources),
     )
@@ -305,13 +308,27 @@ def evidence(path: str, fact: Fact | None) -> Evidence | None:
     return Evidence.model_validate({**fact.model_dump(exclude={"basis"}), "fact": path})
 
 
-def headline(left: str, right: str, counts: DiffCounts) -> str:
-    """One-sentence summary of the comparison."""
-    return (
-        f"{left} against {right}: {counts.differing} of {counts.total} rules differ"
-        f" ({counts.better} better and {counts.worse} worse on the right, {counts.not_comparable} not comparable)."
-        f" Both meet {counts.both_met}; only {left} meets {counts.only_left}; only {right} meets"
-        f" {counts.only_right}; neither meets {counts.neither}; {counts.unknown} unknown on either side."
+def headline(left: str, right: str, counts: DiffCounts, lang: Language = ENGLISH) -> str:
+    """One-sentence summary of the comparison, in ``lang`` (the count of rules with its plural form)."""
+    differ = lang.ngettext(
+        "{differing} of {total} rules differ", "{differing} of {total} rules differ", counts.total
+    ).format(differing=counts.differing, total=counts.total)
+    return lang.gettext(
+        "{left} against {right}: {differ} ({better} better and {worse} worse on the right, {not_comparable} not"
+        " comparable). Both meet {both}; only {left} meets {only_left}; only {right} meets {only_right};"
+        " neither meets {neither}; {unknown} unknown on either side."
+    ).format(
+        left=left,
+        right=right,
+        differ=differ,
+        better=counts.better,
+        worse=counts.worse,
+        not_comparable=counts.not_comparable,
+        both=counts.both_met,
+        only_left=counts.only_left,
+        only_right=counts.only_right,
+        neither=counts.neither,
+        unknown=counts.unknown,
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from trafficking_audit.engine.binding import obligations
 from trafficking_audit.engine.conditions import Reading, compare, truth
 from trafficking_audit.engine.reasons import deciding, shortfall
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding
 from trafficking_audit.models.rule import Condition, Instrument, Rule
@@ -32,15 +33,19 @@ class Verdict:
     lacking: tuple[str, ...] = ()
 
 
-def outcome(rule: Rule, reading: Reading) -> Verdict:
-    """The outcome of a rule, with the reason for every outcome but met (see :mod:`.reasons`)."""
+def outcome(rule: Rule, reading: Reading, lang: Language = ENGLISH) -> Verdict:
+    """The outcome of a rule, with the reason for every outcome but met (see :mod:`.reasons`), in ``lang``."""
+    _ = lang.gettext
     if rule.applies_if is not None:
         applies = truth(rule.applies_if, reading)
         if applies is False:
-            why = rule.not_applicable_reason or "the rule's applicability condition is false"
+            why = rule.not_applicable_reason or _("the rule's applicability condition is false")
             return Verdict("not_applicable", why)
         if applies is None:
-            return Verdict("unknown", "whether the rule applies is unknown: " + _facts(rule.applies_if, reading))
+            return Verdict(
+                "unknown",
+                _("whether the rule applies is unknown: {facts}").format(facts=_facts(rule.applies_if, reading)),
+            )
     met = truth(rule.met, reading)
     if met is True:
         return Verdict("met")
@@ -49,11 +54,14 @@ def outcome(rule: Rule, reading: Reading) -> Verdict:
         if rule.partially_met is not None and truth(rule.partially_met, reading) is True:
             return Verdict(
                 "unknown",
-                "at least partially met; facts needed to decide whether it is fully met are unknown: "
-                + _facts(rule.met, reading),
+                _("at least partially met; facts needed to decide whether it is fully met are unknown: {facts}").format(
+                    facts=_facts(rule.met, reading)
+                ),
             )
-        return Verdict("unknown", "facts needed to decide are unknown: " + _facts(rule.met, reading))
-    short = shortfall(rule.met, reading)
+        return Verdict(
+            "unknown", _("facts needed to decide are unknown: {facts}").format(facts=_facts(rule.met, reading))
+        )
+    short = shortfall(rule.met, reading, lang)
     if rule.partially_met is None:
         return Verdict("not_met", short.text(), tuple(short.elements))
     partial = truth(rule.partially_met, reading)
@@ -62,8 +70,9 @@ def outcome(rule: Rule, reading: Reading) -> Verdict:
     if partial is None:
         return Verdict(
             "unknown",
-            "facts needed to decide between partially met and not met are unknown: "
-            + _facts(rule.partially_met, reading),
+            _("facts needed to decide between partially met and not met are unknown: {facts}").format(
+                facts=_facts(rule.partially_met, reading)
+            ),
         )
     return Verdict("not_met", short.text(), tuple(short.elements))
 
@@ -73,7 +82,9 @@ def _facts(condition: Condition, reading: Reading) -> str:
     return ", ".join(deciding(condition, reading))
 
 
-def evaluate(rule: Rule, profile: Profile, day: dt.date, instruments: Mapping[str, Instrument]) -> Finding:
+def evaluate(
+    rule: Rule, profile: Profile, day: dt.date, instruments: Mapping[str, Instrument], lang: Language = ENGLISH
+) -> Finding:
     """One finding: outcome, the obligation as the cited instruments bind the jurisdiction on ``day``,
     evidence and missing facts.
 
@@ -84,7 +95,7 @@ def evaluate(rule: Rule, profile: Profile, day: dt.date, instruments: Mapping[st
     """
     bound = obligations(rule, instruments, profile, day)
     reading = Reading(profile, day)
-    verdict = outcome(rule, reading)
+    verdict = outcome(rule, reading, lang)
     if not bound.any_existed:
         # The facts are still read and shown (what the law said), but nothing was missing for a standard
         # that did not exist yet.

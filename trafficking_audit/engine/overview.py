@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from trafficking_audit.engine.audit import findings_for, headline
 from trafficking_audit.engine.scoring import headline_score, pillar_score, score
 from trafficking_audit.engine.trend import first_date, yearly_points
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.overview import JurisdictionRow, MatrixCell, Overview, RuleColumn, ScoreOnDate
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, JurisdictionRef, Scores
@@ -85,11 +86,17 @@ def entry_of_audit(audit: Audit, history: Sequence[ScoreOnDate] = ()) -> Entry:
 
 
 def entry_of_findings(
-    profile: Profile, findings: Sequence[Finding], as_of: dt.date, history: Sequence[ScoreOnDate] = ()
+    profile: Profile,
+    findings: Sequence[Finding],
+    as_of: dt.date,
+    history: Sequence[ScoreOnDate] = (),
+    lang: Language = ENGLISH,
 ) -> Entry:
     """The same entry as the audit's, from the profile's findings (scores and headline as ``build_audit``)."""
     scores = score(list(findings))
-    row = row_of(profile, headline(profile.name, as_of, findings, scores), scores, history)
+    row = row_of(
+        profile, headline(lang.country(profile.iso2, profile.name), as_of, findings, scores, lang), scores, history
+    )
     return Entry(row, {f.rule: f.status for f in findings})
 
 

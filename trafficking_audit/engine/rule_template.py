@@ -194,3 +194,14 @@ def _construct(node: nodes.Node) -> str:
     if isinstance(node, (nodes.BinExpr, nodes.UnaryExpr)):
         return f"arithmetic ('{getattr(node, 'operator', kind)}')"
     return names.get(kind, kind)
+
+
+def variables(source: str) -> frozenset[str]:
+    """The context variables a template reads (loop variables it binds itself are not among them).
+
+    A translated template must read exactly the English one's: a translation that drops ``provision``
+    loses the fact the reader needs, and one that adds a variable reads what the English never shows.
+    """
+    from jinja2 import meta
+
+    return frozenset(meta.find_undeclared_variables(_ENV.parse(source)))

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from trafficking_audit.engine.audit import findings_for
 from trafficking_audit.engine.diff import fact_changes
 from trafficking_audit.engine.scoring import score
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.paths import iter_facts
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, JurisdictionRef
@@ -90,6 +91,7 @@ def build_trend(
     every: Sampling,
     rulebook_version: str,
     instruments: Mapping[str, Instrument],
+    lang: Language = ENGLISH,
 ) -> Trend:
     """The audit of ``profile`` at each of ``dates`` (sorted), and the changes between them (``instruments``: the
     catalogue the citations name, whose dates decide what binds on each date)."""
@@ -97,7 +99,7 @@ def build_trend(
     changes: list[TrendChange] = []
     previous: tuple[dt.date, list[Finding]] | None = None
     for day in dates:
-        findings = findings_for(profile, rules, day, instruments)
+        findings = findings_for(profile, rules, day, instruments, lang)
         points.append(TrendPoint(date=day, scores=score(findings), outcomes={f.rule: f.status for f in findings}))
         if previous is not None:
             changes.extend(_changes(profile, previous, (day, findings)))

@@ -104,22 +104,38 @@ def translation_file(rules_dir: Path, lang: str) -> Path:
 
 
 def load_translation(rules_dir: Path, lang: str, book: Rulebook) -> Translation:
-    """Read and check the texts of ``lang`` for ``book``; every problem of the file at once, positioned."""
+    """Read and check the texts of ``lang`` for ``book``; every problem of the file at once, positioned.
+    No file: a translation with no text (every text missing, English in its place)."""
     path = translation_file(rules_dir, lang)
     if not path.exists():
         return Translation(lang, str(path))
-    document = load_yaml(path)
-    translation = Translation(lang, document.path)
+    return read_translation(load_yaml(path), book, lang)
+
+
+def read_translation(document: Document, book: Rulebook, lang: str | None = None) -> Translation:
+    """Check the texts of a parsed translation file for ``book`` (of ``lang`` when given, else of its own
+    ``lang``); every problem of the file at once, positioned."""
+    own = document.data.get("lang")
+    translation = Translation(lang or str(own), document.path)
     problems = list(_read(document, lang, book, translation))
     if problems:
         raise InputErrors(problems)
     return translation
 
 
-def _read(document: Document, lang: str, book: Rulebook, translation: Translation) -> Iterator[InputError]:
+def _read(document: Document, lang: str | None, book: Rulebook, translation: Translation) -> Iterator[InputError]:
+    from trafficking_audit.models.language import LANGUAGES, SOURCE
+
     data: dict[str, Any] = document.data
-    if data.get("lang") != lang:
+    if lang is not None and data.get("lang") != lang:
         yield InputError(f"`lang` must be '{lang}' (the file's name)", document.position(("lang",)), code="translation")
+    elif data.get("lang") not in LANGUAGES or data.get("lang") == SOURCE:
+        others = ", ".join(code for code in LANGUAGES if code != SOURCE)
+        yield InputError(
+            f"`lang` must be a language with a catalogue other than {SOURCE}: {others}",
+            document.position(("lang",)),
+            code="translation",
+        )
     allowed: dict[Section, tuple[set[str], tuple[str, ...]]] = {
         "instruments": (set(book.instruments), INSTRUMENT_FIELDS),
         "areas": ({Path(p).stem for p in book.documents}, (AREA_FIELD,)),

@@ -86,6 +86,13 @@ CODES: dict[str, tuple[Level, str]] = {
     "unknown-rule": ("error", "A provision names a rule id the rulebook lacks."),
     "rule-does-not-cite": ("error", "A provision names a rule that does not cite it."),
     "uncovered-provision": ("warning", "A mandatory provision has neither a rule nor a not_assessed reason."),
+    "translation": ("error", "A file of rule texts in another language names an unknown rule, field or language."),
+    "translation-variables": (
+        "error",
+        "A translated recommendation template reads other variables than the English one.",
+    ),
+    "missing-translation": ("warning", "A rulebook text has no translation in a language (English is shown)."),
+    "stale-translation": ("warning", "A translation was made from an English text that has changed since."),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from trafficking_audit.models.facts import Basis
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.research_plan import NeededFact
 from trafficking_audit.models.rule import Citation
 from trafficking_audit.models.vocabulary import Obligation, Outcome, PartNaming, Pillar, Severity, Strength
@@ -157,16 +158,21 @@ class PillarScore(Result):
     not_applicable: int = Field(description="Rules that do not apply.")
     coverage: float | None = Field(description="Share of applicable rules with a known outcome (0-1).")
 
-    def phrase(self) -> str:
+    def phrase(self, lang: Language = ENGLISH) -> str:
         """The score as reports headline it: the point score with its range and coverage, or, below the minimum
         coverage, the range alone ("insufficient evidence (coverage 12%): score between 11 and 100")."""
+        _ = lang.gettext
         if self.low is None or self.high is None or self.coverage is None:
-            return "no score (no rule applies)"
-        coverage = f"{round(100 * self.coverage)}%"
-        span = f"{self.low:.0f}-{self.high:.0f}"
+            return _("no score (no rule applies)")
+        coverage = lang.percent(self.coverage)
+        low, high = lang.number(self.low), lang.number(self.high)
         if not self.sufficient or self.score is None:
-            return f"insufficient evidence (coverage {coverage}): score between {self.low:.0f} and {self.high:.0f}"
-        return f"score {self.score:.0f} (range {span}), evidence coverage {coverage}"
+            return _("insufficient evidence (coverage {coverage}): score between {low} and {high}").format(
+                coverage=coverage, low=low, high=high
+            )
+        return _("score {score} (range {low}-{high}), evidence coverage {coverage}").format(
+            score=lang.number(self.score), low=low, high=high, coverage=coverage
+        )
 
 
 class Scores(Result):

@@ -10,6 +10,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from trafficking_audit.models.language import ENGLISH, N_, Language
+
+# The joining words of a list, marked for the catalogues and translated where a list is written.
+JOINERS = {"and": N_("and"), "or": N_("or")}
+
 
 def value_text(value: Any) -> str:
     """A value from a rule or an example, as a reader would write it."""
@@ -29,9 +34,9 @@ def word(value: Any) -> str:
     return value.replace("_", " ") if isinstance(value, str) else value_text(value)
 
 
-def enumerate_words(words: Sequence[str], last: str = "and") -> str:
-    """ "a", "a and b", "a, b and c" (or with ``last="or"``)."""
+def enumerate_words(words: Sequence[str], last: str = "and", lang: Language = ENGLISH) -> str:
+    """ "a", "a and b", "a, b and c" (or with ``last="or"``), the joining word in ``lang``."""
     shown = [word(w) for w in words]
     if len(shown) <= 1:
         return "".join(shown)
-    return f"{', '.join(shown[:-1])} {last} {shown[-1]}"
+    return f"{', '.join(shown[:-1])} {lang.gettext(JOINERS[last])} {shown[-1]}"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from trafficking_audit.errors import InputError
+from trafficking_audit.models.language import ENGLISH, Language
 
 Kind = Literal[
     "audit",
@@ -81,14 +82,23 @@ def check_format(fmt: str, allowed: Iterable[str]) -> str:
     return fmt
 
 
-def render(fmt: str, result: Any, *, kind: Kind = "audit", color: bool = False, width: int = 100) -> str:
-    """Render ``result`` (an Audit, or another result model named by ``kind``) in format ``fmt``."""
+def render(
+    fmt: str,
+    result: Any,
+    *,
+    kind: Kind = "audit",
+    color: bool = False,
+    width: int = 100,
+    lang: Language = ENGLISH,
+) -> str:
+    """Render ``result`` (an Audit, or another result model named by ``kind``) in format ``fmt`` and language
+    ``lang`` (its interface words; the texts inside the result are already in it)."""
     function = RENDERERS[kind][check_format(fmt, RENDERERS[kind])].load()
     if fmt == STYLED:
         from trafficking_audit.render.visible import visible_data  # a terminal obeys control characters
 
-        return str(function(visible_data(result), color=color, width=width))
-    return str(function(result))
+        return str(function(visible_data(result), color=color, width=width, lang=lang))
+    return str(function(result, lang=lang))
 
 
 def format_for(output: Path | None, requested: str | None, kind: Kind = "audit") -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from trafficking_audit.models.check import CheckReport, FindingChange, Problem
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.render import check_format
 from trafficking_audit.render.jinja import render_template
 from trafficking_audit.render.jsonout import dump
@@ -53,33 +54,44 @@ def _value(value: Any) -> str:
     return "unknown" if value is None else fmt_value(value)
 
 
-def summary_line(report: CheckReport) -> str:
+def summary_line(report: CheckReport, lang: Language = ENGLISH) -> str:
     """How many errors, warnings and regressions, in how many files."""
-    plural = "" if report.files == 1 else "s"
-    text = f"{report.errors} error(s), {report.warnings} warning(s) in {report.files} file{plural}"
+    _, n_ = lang.gettext, lang.ngettext
+    text = _("{errors}, {warnings} in {files}").format(
+        errors=n_("{n} error(s)", "{n} error(s)", report.errors).format(n=report.errors),
+        warnings=n_("{n} warning(s)", "{n} warning(s)", report.warnings).format(n=report.warnings),
+        files=n_("{n} file", "{n} files", report.files).format(n=report.files),
+    )
     if report.base is not None:
-        text += f"; {len(report.changes)} finding(s) changed since {report.base}, {report.regressions} worse"
+        changed = len(report.changes)
+        text += n_(
+            "; {n} finding(s) changed since {base}, {worse} worse",
+            "; {n} finding(s) changed since {base}, {worse} worse",
+            changed,
+        ).format(n=changed, base=report.base, worse=report.regressions)
     return text + "."
 
 
-def render_text(report: CheckReport) -> str:
+def render_text(report: CheckReport, lang: Language = ENGLISH) -> str:
     """Problems one per line, sorted; then the findings changed since the base revision; then a summary."""
     lines = [problem_line(p) for p in report.problems]
     if report.base is not None:
         if lines:
             lines.append("")
-        lines.append(f"Findings changed since {report.base} (law as of {report.as_of}):")
+        lines.append(
+            lang.gettext("Findings changed since {base} (law as of {day}):").format(base=report.base, day=report.as_of)
+        )
         for change in report.changes:
             lines.append(change_line(change))
             lines.extend(f"    {text}" for text in fact_lines(change))
         if not report.changes:
-            lines.append("    none")
+            lines.append("    " + lang.gettext("none"))
         lines.extend(f"note: {note}" for note in report.notes)
-    lines.append(summary_line(report))
+    lines.append(summary_line(report, lang))
     return "\n".join(lines) + "\n"
 
 
-def render_json(report: CheckReport) -> str:
+def render_json(report: CheckReport, lang: Language = ENGLISH) -> str:
     """The report model as JSON."""
     return dump(report)
 
@@ -97,7 +109,7 @@ def _command(kind: str, path: str, line: int, col: int, title: str, message: str
     return f"::{kind} {where}::{_escape_data(message)}"
 
 
-def render_github(report: CheckReport) -> str:
+def render_github(report: CheckReport, lang: Language = ENGLISH) -> str:
     """GitHub Actions workflow commands: one annotation per problem and per changed finding."""
     lines = [_command(p.level, p.path, p.line, p.col, p.code, p.message) for p in report.problems]
     for change in report.changes:
@@ -105,19 +117,19 @@ def render_github(report: CheckReport) -> str:
         message = "\n".join([change_line(change), *fact_lines(change)])
         lines.append(_command(kind, change.path, change.line, change.col, f"finding {change.rule}", message))
     lines.extend(f"::notice::{_escape_data(note)}" for note in report.notes)
-    lines.append(summary_line(report))
+    lines.append(summary_line(report, lang))
     return "\n".join(lines) + "\n"
 
 
-def render_summary(report: CheckReport) -> str:
+def render_summary(report: CheckReport, lang: Language = ENGLISH) -> str:
     """Markdown for a GitHub job's step summary."""
     return render_template(
-        "check_summary.md.j2", html=False, report=report, summary=summary_line(report), facts=fact_lines
+        lang, "check_summary.md.j2", html=False, report=report, summary=summary_line(report, lang), facts=fact_lines
     )
 
 
 TERMINAL_FORMATS = ("text", "github")
-CHECK_FORMATS: dict[str, Callable[[CheckReport], str]] = {
+CHECK_FORMATS: dict[str, Callable[[CheckReport, Language], str]] = {
     "text": render_text,
     "json": render_json,
     "sarif": render_sarif,
@@ -125,8 +137,8 @@ CHECK_FORMATS: dict[str, Callable[[CheckReport], str]] = {
 }
 
 
-def render_check(fmt: str, report: CheckReport) -> str:
+def render_check(fmt: str, report: CheckReport, lang: Language = ENGLISH) -> str:
     """Render a check report in one of ``CHECK_FORMATS``."""
     function = CHECK_FORMATS[check_format(fmt, CHECK_FORMATS)]
     # Lines for a terminal or a CI log: control characters from data shown, never obeyed.
-    return function(visible_data(report) if fmt in TERMINAL_FORMATS else report)
+    return function(visible_data(report) if fmt in TERMINAL_FORMATS else report, lang)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.overview import Overview
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -26,7 +27,7 @@ def cell(value: object) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def render_matrix(overview: Overview) -> str:
+def render_matrix(overview: Overview, lang: Language = ENGLISH) -> str:
     """CSV with a header row; values from data are quoted by the csv module as needed."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trafficking_audit.models.diff import Diff
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.result import Audit, PillarScore, SourceRef
 from trafficking_audit.models.trend import Trend
@@ -56,10 +57,11 @@ def tier_sources(audit: Audit) -> list[SourceRef]:
     return list(seen.values())
 
 
-def render_audit(audit: Audit) -> str:
+def render_audit(audit: Audit, lang: Language = ENGLISH) -> str:
     """The audit report as one offline HTML page."""
     chart = bars([*audit.scores.pillars, audit.scores.overall])
     return render_template(
+        lang,
         "audit.html.j2",
         html=True,
         audit=audit,
@@ -70,10 +72,10 @@ def render_audit(audit: Audit) -> str:
     )
 
 
-def render_diff(diff: Diff) -> str:
+def render_diff(diff: Diff, lang: Language = ENGLISH) -> str:
     """The diff as one offline HTML page, in the style of the audit report."""
     return render_template(
-        "diff.html.j2", html=True, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
+        lang, "diff.html.j2", html=True, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
     )
 
 
@@ -102,9 +104,9 @@ def _point(score: PillarScore) -> float | None:
     return score.score if score.sufficient else None
 
 
-def render_trend(trend: Trend) -> str:
+def render_trend(trend: Trend, lang: Language = ENGLISH) -> str:
     """The trend as one offline HTML page: a score chart, the rule x date grid and the changes."""
-    return render_template("trend.html.j2", html=True, t=trend, chart=trend_chart(trend))
+    return render_template(lang, "trend.html.j2", html=True, t=trend, chart=trend_chart(trend))
 
 
 def score_rows(overview: Overview) -> list[dict[str, object]]:
@@ -134,9 +136,10 @@ def sparklines(overview: Overview) -> dict[str, Sparkline]:
     }
 
 
-def render_overview(overview: Overview) -> str:
+def render_overview(overview: Overview, lang: Language = ENGLISH) -> str:
     """The overview as one offline HTML page (``index.html``) with a CSS-only filter."""
     return render_template(
+        lang,
         "index.html.j2",
         html=True,
         o=overview,

@@ -7,6 +7,11 @@ HTML, emphasis, links and block markers. In a Markdown template, text the templa
 Markdown (a heading's hashes, a macro's output) is :class:`Markup`; fact paths and ids go
 through ``code``. URLs become links only for http and https. Both environments are strict
 about undefined names so a typo in a template fails loudly in tests rather than printing nothing.
+
+There is one environment per format and language: Jinja's i18n extension with the language's
+gettext and ngettext installed (new style, so a translation is escaped like any other value and
+takes named placeholders), and the filters that write numbers and dates bound to the language.
+The language is an argument of :func:`render_template`, never a process-wide setting.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.result import MIN_COVERAGE
 from trafficking_audit.render.citations import cite
 from trafficking_audit.render.labels import (
@@ -130,8 +136,8 @@ def _common(env: Environment) -> Environment:
     return env
 
 
-@lru_cache(maxsize=2)
-def environment(html: bool) -> Environment:
+@lru_cache(maxsize=8)
+def environment(html: bool, lang: Language = ENGLISH) -> Environment:
     """The Markdown (html=False) or HTML (html=True) environment.
 
     Both autoescape. For Markdown, ``finalize`` runs :func:`md` on every printed value first and
@@ -146,13 +152,16 @@ def environment(html: bool) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(lang.gettext, lang.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env = _common(env)
+    env.globals.update(lang=lang)
     if not html:
         env.filters.update(code=md_code, safe_url=md_url, link=md_link)
     return env
 
 
-def render_template(name: str, html: bool, **context: Any) -> str:
-    """Render one template file."""
-    return environment(html).get_template(name).render(**context)
+def render_template(lang: Language, name: str, html: bool, **context: Any) -> str:
+    """Render one template file in ``lang``."""
+    return environment(html, lang).get_template(name).render(**context)

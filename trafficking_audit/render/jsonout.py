@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from trafficking_audit.models.language import ENGLISH, Language
+
 
 def dump(model: BaseModel) -> str:
     """Stable, indented JSON for any result model."""
@@ -19,38 +21,38 @@ def dump(model: BaseModel) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_listing(summaries: list[BaseModel]) -> str:
+def render_listing(summaries: list[BaseModel], lang: Language = ENGLISH) -> str:
     """``audit list``: a JSON list of jurisdiction summaries, in the order given."""
     return json.dumps([s.model_dump(mode="json") for s in summaries], indent=2, ensure_ascii=False) + "\n"
 
 
-def render_audit(audit: BaseModel) -> str:
+def render_audit(audit: BaseModel, lang: Language = ENGLISH) -> str:
     """The audit report as JSON."""
     return dump(audit)
 
 
-def render_research_plan(plan: BaseModel) -> str:
+def render_research_plan(plan: BaseModel, lang: Language = ENGLISH) -> str:
     """``audit gaps``: the research plan as JSON (`evidence_needed`, ordered as in every report)."""
     return dump(plan)
 
 
-def render_diff(diff: BaseModel) -> str:
+def render_diff(diff: BaseModel, lang: Language = ENGLISH) -> str:
     """The diff as JSON: `left`, `right`, `counts`, `pillars`, `rules` in rulebook order, and more."""
     return dump(diff)
 
 
-def render_trend(trend: BaseModel) -> str:
+def render_trend(trend: BaseModel, lang: Language = ENGLISH) -> str:
     """The trend as JSON: `points` (date, scores, outcomes) and `changes` (date, rule, from, to, facts)."""
     data: Any = trend.model_dump(mode="json", by_alias=True)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_overview(overview: BaseModel) -> str:
+def render_overview(overview: BaseModel, lang: Language = ENGLISH) -> str:
     """The overview (matrix and scores) as JSON."""
     return dump(overview)
 
 
-def render_matrix(overview: Any) -> str:
+def render_matrix(overview: Any, lang: Language = ENGLISH) -> str:
     """``matrix.json``: each jurisdiction's headlined score (null below the minimum coverage) with its bounds,
     and one row per jurisdiction and rule, as open data."""
     rows = [cell.model_dump(mode="json") for cell in overview.cells]
@@ -67,26 +69,26 @@ def render_matrix(overview: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_rules_list(rules: Any) -> str:
+def render_rules_list(rules: Any, lang: Language = ENGLISH) -> str:
     """``audit rules list``: a JSON list of rules (id, title, pillar, severity, obligation, citations...)."""
     return render_listing(rules.rules)
 
 
-def render_rule_page(page: BaseModel) -> str:
+def render_rule_page(page: BaseModel, lang: Language = ENGLISH) -> str:
     """``audit rules show``: the rule as written, with its file and the instruments it cites."""
     return dump(page)
 
 
-def render_rule_tests(report: BaseModel) -> str:
+def render_rule_tests(report: BaseModel, lang: Language = ENGLISH) -> str:
     """``audit rules test``: every example's result, the gaps, and the passed and failed counts."""
     return dump(report)
 
 
-def render_coverage(report: BaseModel) -> str:
+def render_coverage(report: BaseModel, lang: Language = ENGLISH) -> str:
     """``audit rules coverage``: counts per instrument and every provision with its rules or reason."""
     return dump(report)
 
 
-def render_rules_diff(report: BaseModel) -> str:
+def render_rules_diff(report: BaseModel, lang: Language = ENGLISH) -> str:
     """``audit rules diff REV``: rule changes and the findings they move, per profile."""
     return dump(report)

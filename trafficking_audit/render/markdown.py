@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.examples import EXAMPLE_DAY
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.provisions import CoverageReport
 from trafficking_audit.models.research_plan import ResearchPlan
 from trafficking_audit.models.result import Audit
@@ -21,31 +22,31 @@ from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
 
 
-def render_audit(audit: Audit) -> str:
+def render_audit(audit: Audit, lang: Language = ENGLISH) -> str:
     """The audit report as Markdown."""
-    return render_template("audit.md.j2", html=False, audit=audit, pillars=PILLARS)
+    return render_template(lang, "audit.md.j2", html=False, audit=audit, pillars=PILLARS)
 
 
-def render_research_plan(plan: ResearchPlan) -> str:
+def render_research_plan(plan: ResearchPlan, lang: Language = ENGLISH) -> str:
     """``audit gaps`` as Markdown: the research plan alone."""
-    return render_template("research_plan.md.j2", html=False, plan=plan)
+    return render_template(lang, "research_plan.md.j2", html=False, plan=plan)
 
 
-def render_diff(diff: Diff) -> str:
+def render_diff(diff: Diff, lang: Language = ENGLISH) -> str:
     """The diff as Markdown."""
     return render_template(
-        "diff.md.j2", html=False, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
+        lang, "diff.md.j2", html=False, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
     )
 
 
-def render_trend(trend: Trend) -> str:
+def render_trend(trend: Trend, lang: Language = ENGLISH) -> str:
     """The trend as Markdown: scores per date, the rule x date grid, and the changes."""
-    return render_template("trend.md.j2", html=False, t=trend, pillars=PILLARS)
+    return render_template(lang, "trend.md.j2", html=False, t=trend, pillars=PILLARS)
 
 
-def render_overview(overview: object) -> str:
+def render_overview(overview: object, lang: Language = ENGLISH) -> str:
     """The overview as Markdown (``index.md``)."""
-    return render_template("index.md.j2", html=False, o=overview, pillars=PILLARS)
+    return render_template(lang, "index.md.j2", html=False, o=overview, pillars=PILLARS)
 
 
 def _rule_words() -> dict[str, Any]:
@@ -63,26 +64,26 @@ def _rule_words() -> dict[str, Any]:
     }
 
 
-def render_rules_list(rules: RuleList) -> str:
+def render_rules_list(rules: RuleList, lang: Language = ENGLISH) -> str:
     """``audit rules list`` as a Markdown table."""
-    return render_template("rules_list.md.j2", html=False, rules=rules, **_rule_words())
+    return render_template(lang, "rules_list.md.j2", html=False, rules=rules, **_rule_words())
 
 
-def render_rule_page(page: RulePage) -> str:
+def render_rule_page(page: RulePage, lang: Language = ENGLISH) -> str:
     """``audit rules show`` as a Markdown page with the fixed sections."""
-    return render_template("rule_page.md.j2", html=False, page=page, **_rule_words())
+    return render_template(lang, "rule_page.md.j2", html=False, page=page, **_rule_words())
 
 
-def render_rulebook_docs(docs: RulebookDocs) -> str:
+def render_rulebook_docs(docs: RulebookDocs, lang: Language = ENGLISH) -> str:
     """``docs/rules.md``: index, instruments, and every rule's page."""
-    return render_template("rulebook_docs.md.j2", html=False, docs=docs, **_rule_words())
+    return render_template(lang, "rulebook_docs.md.j2", html=False, docs=docs, **_rule_words())
 
 
-def render_coverage(report: CoverageReport) -> str:
+def render_coverage(report: CoverageReport, lang: Language = ENGLISH) -> str:
     """``audit rules coverage`` as Markdown: the counts, then one table of provisions per instrument."""
-    return render_template("coverage.md.j2", html=False, report=report)
+    return render_template(lang, "coverage.md.j2", html=False, report=report)
 
 
-def render_rules_diff(diff: RulesDiff) -> str:
+def render_rules_diff(diff: RulesDiff, lang: Language = ENGLISH) -> str:
     """``audit rules diff REV`` as Markdown: the rule changes, then one table of moved findings per profile."""
-    return render_template("rules_diff.md.j2", html=False, diff=diff)
+    return render_template(lang, "rules_diff.md.j2", html=False, diff=diff)

@@ -16,6 +16,7 @@ from typing import Any
 
 from trafficking_audit import __version__
 from trafficking_audit.models.check import CODES, CheckReport
+from trafficking_audit.models.language import ENGLISH, Language
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 CHANGE_RULES = {
@@ -49,7 +50,7 @@ def _result(rule_id: str, index: int, level: str, message: str, path: str, line:
     }
 
 
-def render_sarif(report: CheckReport) -> str:
+def render_sarif(report: CheckReport, lang: Language = ENGLISH) -> str:
     """The report as a SARIF 2.1.0 log with one run."""
     catalogue = {**CODES, **CHANGE_RULES}
     order = {code: index for index, code in enumerate(catalogue)}

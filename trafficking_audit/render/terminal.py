@@ -17,6 +17,7 @@ from rich.text import Text
 
 from trafficking_audit.models.diff import Diff, Lesson, SideFinding
 from trafficking_audit.models.examples import EXAMPLE_DAY, RuleTestReport
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.provisions import CoverageReport
@@ -65,7 +66,7 @@ def console(color: bool, width: int) -> Console:
     )
 
 
-def render_audit(audit: Audit, color: bool = False, width: int = 100) -> str:
+def render_audit(audit: Audit, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """The audit as a terminal summary."""
     out = console(color, width)
     j = audit.jurisdiction
@@ -133,7 +134,7 @@ def print_evidence_needed(out: Console, needed: list[NeededFact], unknown_rules:
     out.print(f"[dim]{escape(PLAN_NOTE)}[/dim]")
 
 
-def render_research_plan(plan: ResearchPlan, color: bool = False, width: int = 100) -> str:
+def render_research_plan(plan: ResearchPlan, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """``audit gaps``: the research plan alone."""
     out = console(color, width)
     out.print(f"[bold]{escape(plan.name)}[/bold] · law as of {plan.as_of} · rulebook {escape(plan.rulebook_version)}")
@@ -159,7 +160,7 @@ def evidence_summary(finding: Finding | SideFinding) -> str:
     return provisions or ("missing: " + ", ".join(finding.missing) if finding.missing else "")
 
 
-def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
+def render_diff(diff: Diff, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """Two audits side by side: scores, rules, what each side has that the other lacks, changed facts."""
     out = console(color, width)
     left, right = diff.left, diff.right
@@ -241,7 +242,7 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100) -> str:
     return recorded(out)
 
 
-def render_trend(trend: Trend, color: bool = False, width: int = 100) -> str:
+def render_trend(trend: Trend, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """The trend: scores per date, the changes, and a compact rule x date grid of symbols."""
     out = console(color, width)
     j = trend.jurisdiction
@@ -299,7 +300,9 @@ def lesson_line(lesson: Lesson) -> str:
     )
 
 
-def render_listing(summaries: list[JurisdictionSummary], color: bool = False, width: int = 100) -> str:
+def render_listing(
+    summaries: list[JurisdictionSummary], color: bool = False, width: int = 100, lang: Language = ENGLISH
+) -> str:
     """``audit list``: one row per jurisdiction with review date, evidence coverage and overall score."""
     out = console(color, width)
     if not summaries:
@@ -318,7 +321,7 @@ def render_listing(summaries: list[JurisdictionSummary], color: bool = False, wi
     return recorded(out)
 
 
-def render_overview(overview: Overview, color: bool = False, width: int = 100) -> str:
+def render_overview(overview: Overview, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """Scores of every jurisdiction as one table."""
     out = console(color, width)
     table = Table(
@@ -341,7 +344,7 @@ def render_overview(overview: Overview, color: bool = False, width: int = 100) -
 # --- the rulebook: `audit rules list | show | test` ---------------------------------
 
 
-def render_rules_list(rules: RuleList, color: bool = False, width: int = 100) -> str:
+def render_rules_list(rules: RuleList, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """``audit rules list``: one table per pillar (the standards each rule cites are in json, md and show)."""
     out = console(color, width)
     out.print(f"[bold]{len(rules.rules)} rules[/bold] · rulebook {escape(rules.rulebook_version)}")
@@ -365,7 +368,7 @@ def render_rules_list(rules: RuleList, color: bool = False, width: int = 100) ->
     return recorded(out)
 
 
-def render_rule_page(page: RulePage, color: bool = False, width: int = 100) -> str:
+def render_rule_page(page: RulePage, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """``audit rules show``: one rule's page with the fixed sections of :data:`RULE_SECTIONS`."""
     out = console(color, width)
     rule = page.rule
@@ -428,7 +431,7 @@ def _example_lines(rule: Rule, code: Callable[[str], str]) -> list[str]:
     return lines
 
 
-def render_rule_tests(report: RuleTestReport, color: bool = False, width: int = 100) -> str:
+def render_rule_tests(report: RuleTestReport, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """``audit rules test``: each failing example with rule, example and both outcomes, then the summary."""
     out = console(color, width)
     for r in report.failures:
@@ -452,7 +455,7 @@ def render_rule_tests(report: RuleTestReport, color: bool = False, width: int = 
     return recorded(out)
 
 
-def render_coverage(report: CoverageReport, color: bool = False, width: int = 100) -> str:
+def render_coverage(report: CoverageReport, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """``audit rules coverage``: the counts per instrument, then each provision with its rules or reason."""
     out = console(color, width)
     version = escape(report.rulebook_version)
@@ -490,7 +493,7 @@ def _shift(status: str | None, obligation: str | None) -> str:
     return "(no rule)" if status is None else f"{outcome_label(status)} ({obligation})"
 
 
-def render_rules_diff(diff: RulesDiff, color: bool = False, width: int = 100) -> str:
+def render_rules_diff(diff: RulesDiff, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """``audit rules diff REV``: the rules added, removed and changed, then the findings they move per profile."""
     out = console(color, width)
     out.print(

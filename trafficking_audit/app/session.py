@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trafficking_audit.app.rulebook_cache import load_checked
 from trafficking_audit.engine.audit import build_audit, findings_for
-from trafficking_audit.engine.recommend import PeerIndex, check_templates
+from trafficking_audit.engine.recommend import PeerIndex
 from trafficking_audit.load.data import DataLocation, locate
-from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, Vetter, load_rulebook
+from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, Vetter
 from trafficking_audit.models.check import CODES, Problem
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
@@ -60,8 +61,7 @@ class Session:
         In another language than English, the rulebook's texts are those of its translation file
         (read only then), and findings and headlines are written in ``lang``.
         """
-        book = load_rulebook(location.rules)
-        check_templates(book)
+        book = load_checked(location.rules)
         if not lang.is_source:
             from trafficking_audit.engine.translation import localised_rulebook
 

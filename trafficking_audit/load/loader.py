@@ -54,7 +54,7 @@ def load_profile(path: Path) -> LoadedProfile:
     """
     text, regular = read_source(path)
     cached = cache.fetch(Profile, text) if regular else None
-    if cached is not None:
+    if cached is not None and cached.id in text:  # (an entry of another profile's model is not served)
         return LoadedProfile(cached, Document(display_path(path), text=text))
     doc = parse_yaml(text, display_path(path))
     profile = validate(Profile, doc)

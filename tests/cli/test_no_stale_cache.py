@@ -117,3 +117,31 @@ def test_an_error_found_while_rendering_a_cached_rule_has_its_position(data: Pat
     assert list((cache_dir / rulebook_cache.KIND).rglob("*.json"))
     result = cli("rules", "show", "no-such-rule", "--data", str(data))
     assert result.exit_code == 2
+
+
+def test_names_resolve_from_the_index_without_loading_every_profile(
+    data: Path, cache_dir: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trafficking_audit.load.loader import ProfileIndex
+
+    edit(
+        data / "jurisdictions" / "ruritania.yaml",
+        "aliases: [Kingdom of Ruritania]",
+        "aliases: [Kingdom of Ruritania, fr]",
+    )
+    first = cli("run", "fr", "--data", str(data), *ARGS)
+    assert first.exit_code == 2 and "ambiguous jurisdiction 'fr'" in first.stderr
+    expected = cli("run", "ruritania", "--data", str(data), *ARGS).stdout
+
+    def refuse(self):
+        raise AssertionError("every profile was loaded: the name index was not used")
+
+    monkeypatch.setattr(ProfileIndex, "all", refuse)
+    again = cli("run", "fr", "--data", str(data), *ARGS)
+    assert (again.exit_code, again.stderr) == (first.exit_code, first.stderr)  # the same refusal, from the index
+    for report in (cache_dir / "reports").rglob("*.json"):
+        report.unlink()
+    assert cli("run", "Kingdom of Ruritania", "--data", str(data), *ARGS).stdout == expected
+    monkeypatch.undo()
+    edit(data / "jurisdictions" / "ruritania.yaml", "Kingdom of Ruritania, fr]", "Kingdom of Ruritania]")
+    assert cli("run", "fr", "--data", str(data), *ARGS).exit_code == 0  # the edit is seen: no longer ambiguous

@@ -148,6 +148,18 @@ class PeerIndex:
                 if finding.status == "met":
                     self._meeting.setdefault(finding.rule, []).append(_peer(profile, finding))
 
+    @classmethod
+    def of(cls, meeting: Mapping[str, Sequence[Peer]]) -> PeerIndex:
+        """An index made before (the peer cache keeps :attr:`meeting`)."""
+        index = cls({})
+        index._meeting = {rule: list(peers) for rule, peers in meeting.items()}
+        return index
+
+    @property
+    def meeting(self) -> dict[str, list[Peer]]:
+        """Rule id -> the peers that meet it, by profile id."""
+        return self._meeting
+
     def peers_for(self, rule_id: str, own_id: str) -> list[Peer]:
         """Jurisdictions (other than the audited one) that meet the rule, by profile id."""
         return [peer for peer in self._meeting.get(rule_id, ()) if peer.id != own_id]

@@ -39,6 +39,7 @@ from trafficking_audit.render.labels import (
     TIER_SHORT,
     TREND_NOTE,
     outcome_label,
+    pillar_word,
     score_note,
     translated,
 )
@@ -130,6 +131,7 @@ def _common(env: Environment, lang: Language) -> Environment:
         outcome=partial(outcome_label, lang=lang),
         decision=partial(decision_text, lang=lang),
         day=_day(lang),
+        pillar=partial(pillar_word, lang=lang),
         severity=lambda value: lang.gettext(SEVERITY_LABELS.get(str(value), str(value))),
         obligation=lambda value: lang.gettext(OBLIGATION_LABELS.get(str(value), str(value))),
     )

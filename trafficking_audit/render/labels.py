@@ -68,6 +68,11 @@ def translated(lang: Language, labels: Mapping[K, str]) -> dict[K, str]:
     return {key: lang.gettext(word) for key, word in labels.items()}
 
 
+def pillar_word(pillar: str, lang: Language = ENGLISH) -> str:
+    """A pillar as a word in running text or a table cell, in lower case ('prosecution')."""
+    return lang.gettext(PILLAR_LABELS.get(pillar, pillar)).lower()
+
+
 def outcome_label(status: str, lang: Language = ENGLISH) -> str:
     """Symbol and word, e.g. '✗ Not met'."""
     return f"{OUTCOME_SYMBOLS[status]} {lang.gettext(OUTCOME_LABELS[status])}"

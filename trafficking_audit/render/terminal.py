@@ -43,6 +43,7 @@ from trafficking_audit.render.labels import (
     TREND_NOTE,
     comparable_text,
     outcome_label,
+    pillar_word,
     score_note,
     signed,
 )
@@ -120,7 +121,7 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100, lang: Lang
         findings.add_row(
             outcome_cell(f.status, lang),
             f.rule,
-            _(PILLAR_LABELS[f.pillar]),
+            pillar_word(f.pillar, lang),
             _(SEVERITY_LABELS[f.severity]),
             escape(evidence_summary(f, lang)),
         )

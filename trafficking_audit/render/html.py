@@ -10,7 +10,14 @@ from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.render.charts import Chart, Sparkline, count_chart, score_chart, sparkline
 from trafficking_audit.render.jinja import render_template
-from trafficking_audit.render.labels import CHANGE_LABELS, INDICATOR_LABELS, PILLAR_LABELS, TREND_LABELS, signed
+from trafficking_audit.render.labels import (
+    CHANGE_LABELS,
+    INDICATOR_LABELS,
+    PILLAR_LABELS,
+    TREND_LABELS,
+    signed,
+    translated,
+)
 from trafficking_audit.render.text import pct, point_text, range_text
 
 
@@ -76,7 +83,13 @@ def render_audit(audit: Audit, lang: Language = ENGLISH) -> str:
 def render_diff(diff: Diff, lang: Language = ENGLISH) -> str:
     """The diff as one offline HTML page, in the style of the audit report."""
     return render_template(
-        lang, "diff.html.j2", html=True, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
+        lang,
+        "diff.html.j2",
+        html=True,
+        diff=diff,
+        changes=translated(lang, CHANGE_LABELS),
+        trends=translated(lang, TREND_LABELS),
+        signed=signed,
     )
 
 

@@ -147,7 +147,7 @@ def _common(env: Environment, lang: Language) -> Environment:
         TIER_SHORT=TIER_SHORT,
         TREND_NOTE=lang.gettext(TREND_NOTE),
         PLAN_NOTE=lang.gettext(PLAN_NOTE),
-        cite=cite,
+        cite=partial(cite, lang=lang),
         methodology=partial(methodology_lines, lang=lang),
         STATE_WORDS=translated(lang, STATE_WORDS),
         plan_summary=partial(plan_summary, lang=lang),

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from trafficking_audit.models.diff import Diff, Lesson, SideFinding
 from trafficking_audit.models.examples import EXAMPLE_DAY, RuleTestReport
-from trafficking_audit.models.language import ENGLISH, Language
+from trafficking_audit.models.language import ENGLISH, N_, Language
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.provisions import CoverageReport
@@ -80,7 +80,8 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100, lang: Lang
     out.print(escape(audit.headline))
     out.print()
     scores = Table(title=_("Scores (indicative)"), title_justify="left")
-    for column in ("Pillar", "Score", "Range", "Coverage", "Met", "Partial", "Not met", "Unknown", "N/A"):
+    columns = (N_("Pillar"), N_("Score"), N_("Range"), N_("Coverage"), N_("Met"), N_("Partial"), N_("Not met"))
+    for column in (*columns, N_("Unknown"), N_("N/A")):
         scores.add_column(_(column), justify="left" if column == "Pillar" else "right")
     for s in [*audit.scores.pillars, audit.scores.overall]:
         scores.add_row(
@@ -99,10 +100,8 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100, lang: Lang
     if audit.recommendations:
         out.print()
         count = len(audit.recommendations)
-        out.print(
-            f"[bold]{_('Top recommendations')}[/bold] "
-            f"({lang.ngettext('{n} in all', '{n} in all', count).format(n=count)})"
-        )
+        heading, in_all = _("Top recommendations"), lang.ngettext("{n} in all", "{n} in all", count).format(n=count)
+        out.print(f"[bold]{escape(heading)}[/bold] ({escape(in_all)})")
         for r in audit.recommendations[:TOP_RECOMMENDATIONS]:
             names = ", ".join(p.name for p in r.peers)
             peers = " " + _("Peers: {names}.").format(names=names) if r.peers else ""
@@ -110,12 +109,13 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100, lang: Lang
     out.print()
     print_evidence_needed(out, audit.evidence_needed, audit.scores.overall.unknown, lang)
     out.print()
-    out.print(f"[bold]{_('Methodology and limitations')}[/bold]")
+    heading = _("Methodology and limitations")
+    out.print(f"[bold]{escape(heading)}[/bold]")
     for line in methodology_lines(audit, lang):
         out.print(f" • {escape(line)}")
     out.print()
     findings = Table(title=_("Findings"), title_justify="left")
-    for column in ("Outcome", "Rule", "Pillar", "Severity", "Evidence"):
+    for column in (N_("Outcome"), N_("Rule"), N_("Pillar"), N_("Severity"), N_("Evidence")):
         findings.add_column(_(column))
     for f in audit.findings:
         findings.add_row(
@@ -130,17 +130,17 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100, lang: Lang
         out.print(escape(basis_line(audit.evidence_basis, lang)))
     if audit.data_quality:
         notes = "; ".join(f"{n.count} {n.code}" for n in audit.data_quality)
-        out.print(
-            f"[bold]{_('Data quality')}[/bold]: "
-            + escape(_("audit check warns: {notes} (details on standard error)").format(notes=notes))
-        )
+        heading = _("Data quality")
+        warns = _("audit check warns: {notes} (details on standard error)").format(notes=notes)
+        out.print(f"[bold]{escape(heading)}[/bold]: {escape(warns)}")
     return recorded(out)
 
 
 def print_evidence_needed(out: Console, needed: list[NeededFact], unknown_rules: int, lang: Language = ENGLISH) -> None:
     """The research plan: each deciding fact, the rules it decides and where to look."""
     _ = lang.gettext
-    out.print(f"[bold]{_('Evidence needed')}[/bold] ({escape(plan_summary(needed, unknown_rules, lang))})")
+    heading = _("Evidence needed")
+    out.print(f"[bold]{escape(heading)}[/bold] ({escape(plan_summary(needed, unknown_rules, lang))})")
     if not needed:
         out.print(" " + _("No unknown fact decides a rule."))
         return
@@ -151,7 +151,8 @@ def print_evidence_needed(out: Console, needed: list[NeededFact], unknown_rules:
             out.print(
                 "    " + escape(_("decides {rule} {decision}").format(rule=r.rule, decision=decision_text(r, lang)))
             )
-        out.print(f"    [dim]{escape(_('where to look: {place}').format(place=n.where_to_look))}[/dim]")
+        place = _("where to look: {place}").format(place=n.where_to_look)
+        out.print(f"    [dim]{escape(place)}[/dim]")
     out.print(f"[dim]{escape(_(PLAN_NOTE))}[/dim]")
 
 

@@ -14,7 +14,7 @@ import pytest
 from trafficking_audit.app import report_cache
 from trafficking_audit.app.report_cache import ReportRequest, report_key
 from trafficking_audit.app.session import Session
-from trafficking_audit.load.cache import prune
+from trafficking_audit.load.cache import prune, write_entry
 from trafficking_audit.load.data import locate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,15 +160,42 @@ def test_every_input_of_a_report_is_in_its_key(data: Path, tmp_path: Path, monke
     assert len(set(keys.values())) == len(keys), keys
 
 
+def body(entry: Path) -> bytes:
+    """An entry's content after its header line (format, kind, key, digest)."""
+    return entry.read_bytes().partition(b"\n")[2]
+
+
 def test_a_damaged_entry_is_made_again_and_replaced(data: Path, cache_dir: Path, cli, monkeypatch) -> None:
-    args = ("run", "freedonia", "--data", str(data), "--format", "json")
-    expected = cli(*args).stdout
+    args = ("run", "freedonia", "--data", str(data), "--format", "json", "--fail-on", "low")
+    first = cli(*args)
+    expected = first.stdout
     (entry,) = entries(cache_dir)
-    for damage in (b"", b"{not json", b'{"text": 3, "findings": []}', b'{"findings": []}', b"[1, 2]"):
-        entry.write_bytes(damage)
+    intact = entry.read_bytes()
+    assert json.loads(body(entry))["text"] == expected
+    other = cli("run", "ruritania", "--data", str(data), "--format", "json")
+    foreign = next(e for e in entries(cache_dir) if e != entry).read_bytes()
+    flipped = bytearray(intact)
+    flipped[-40] ^= 0x01  # one bit of the report's text
+    raw = (b"", b"{not json", b"[1, 2]", intact[:-10], bytes(flipped), foreign, intact.partition(b"\n")[2])
+    # Entries with an intact header (as write_entry makes them) whose content is not a report store writes.
+    shaped = (
+        b'{"text": 3, "findings": [], "warnings": []}',
+        b'{"findings": []}',
+        json.dumps({"text": "x", "findings": [["met", "urgent"]], "warnings": []}).encode(),
+        json.dumps({"text": "x", "findings": [["won", "high"]], "warnings": []}).encode(),
+        json.dumps({"text": "x", "findings": [["met"]], "warnings": []}).encode(),
+        json.dumps({"text": "x", "findings": [], "warnings": [1]}).encode(),
+        b"[" * 200_000 + b"]" * 200_000,
+    )
+    for damage in (*raw, *shaped):
+        if damage in shaped:
+            write_entry(entry, damage)
+        else:
+            entry.write_bytes(damage)
         again = cli(*args)
-        assert again.exit_code == 0 and again.stdout == expected
-        assert json.loads(entry.read_bytes())["text"] == expected
+        assert (again.exit_code, again.stdout, again.stderr) == (first.exit_code, expected, first.stderr), damage[:60]
+        assert entry.read_bytes() == intact  # remade and replaced
+    assert other.exit_code == 0
 
 
 def test_fail_on_gives_the_same_verdict_from_the_cache(data: Path, cache_dir: Path, cli, monkeypatch) -> None:

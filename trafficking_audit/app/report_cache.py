@@ -51,8 +51,9 @@ from trafficking_audit.load.cache import (
     write_entry,
 )
 from trafficking_audit.load.data import DataLocation, looks_like_path
+from trafficking_audit.models.vocabulary import OUTCOMES, SEVERITIES
 
-FORMAT = "1"  # bump when the way entries are written or keyed changes
+FORMAT = "2"  # bump when the way entries are written or keyed changes
 KIND = "reports"
 CACHED_FORMATS = ("md", "html", "json")
 # Reports kept at most (the least recently used go first): a report is up to a few hundred KB, and
@@ -138,8 +139,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def report_key(request: ReportRequest) -> str:
-    """The hash of every input of the report ``request`` asks for."""
+def report_key(request: ReportRequest) -> str | None:
+    """The hash of every input of the report ``request`` asks for; None when an input is not a regular file
+    (``/dev/stdin``, a FIFO: no stable content to key on, so the report is not cached).
+
+    Every file is read through :func:`~trafficking_audit.load.inputs.read_input`: inside the
+    :func:`~trafficking_audit.load.inputs.kept` block of ``audit run``, the loaders parse the very bytes
+    hashed here, so a file edited during the run cannot store one content's report under another's key.
+    """
     location = request.location
     digest = hashlib.sha256(code_fingerprint().encode())
     options = {
@@ -156,14 +163,14 @@ def report_key(request: ReportRequest) -> str:
     }
     digest.update(json.dumps(options, sort_keys=True).encode("utf-8", "surrogateescape"))
     rule_files = sorted(p for p in location.rules.rglob("*") if p.is_file()) if location.rules.is_dir() else []
-    hash_files(digest.update, location.rules, rule_files)
+    stable = hash_files(digest.update, location.rules, rule_files)
     digest.update(b"\0profiles\0")
-    hash_files(digest.update, location.jurisdictions, location.profile_files())
+    stable = hash_files(digest.update, location.jurisdictions, location.profile_files()) and stable
     if looks_like_path(request.jurisdiction):
         named = Path(request.jurisdiction)
         digest.update(b"\0argument\0")
-        hash_files(digest.update, named.parent, [named])
-    return digest.hexdigest()
+        stable = hash_files(digest.update, named.parent, [named]) and stable
+    return digest.hexdigest() if stable else None
 
 
 def entry_for(request: ReportRequest) -> Path | None:
@@ -172,7 +179,8 @@ def entry_for(request: ReportRequest) -> Path | None:
         return None
     if cache_dir() is None:  # the cache is off: hash nothing
         return None
-    return entry_file(KIND, report_key(request))
+    key = report_key(request)
+    return None if key is None else entry_file(KIND, key)
 
 
 def fetch(entry: Path | None) -> CachedReport | None:
@@ -183,16 +191,31 @@ def fetch(entry: Path | None) -> CachedReport | None:
     if stored is None:
         return None
     try:
-        data = json.loads(stored)
-        text = data["text"]
-        findings = tuple((str(status), str(severity)) for status, severity in data["findings"])
-        warnings = tuple(str(line) for line in data.get("warnings", []))
-    except (ValueError, KeyError, TypeError, AttributeError):
+        report = _parsed(json.loads(stored))
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
-    if not isinstance(text, str):
+    if report is None:
         return None
     touch_entry(entry)
-    return CachedReport(text, findings, warnings)
+    return report
+
+
+def _parsed(data: object) -> CachedReport | None:
+    """The report an entry's JSON holds, or None when it is not exactly the shape :func:`store` writes
+    (every status and severity one of the vocabulary's, which ``--fail-on`` and ``--min-coverage`` index)."""
+    if not isinstance(data, dict) or set(data) != {"text", "findings", "warnings"}:
+        return None
+    text, findings, warnings = data["text"], data["findings"], data["warnings"]
+    if not isinstance(text, str) or not isinstance(findings, list) or not isinstance(warnings, list):
+        return None
+    pairs = []
+    for pair in findings:
+        if not (isinstance(pair, list) and len(pair) == 2 and pair[0] in OUTCOMES and pair[1] in SEVERITIES):
+            return None
+        pairs.append((str(pair[0]), str(pair[1])))
+    if not all(isinstance(line, str) for line in warnings):
+        return None
+    return CachedReport(text, tuple(pairs), tuple(warnings))
 
 
 def store(entry: Path | None, report: CachedReport) -> None:

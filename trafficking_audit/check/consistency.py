@@ -68,7 +68,7 @@ def problems_of(
 ) -> list[Problem]:
     """Every problem ``audit check`` finds in a loaded profile, from the cache when it was checked before."""
     doc = loaded.document
-    if doc.text is None:  # a document built in memory: nothing to key a cache entry on
+    if doc.text is None or not loaded.regular:  # built in memory, or read from a pipe: nothing stable to key on
         return sorted(check_profile(loaded, today, instruments, critical), key=Problem.sort_key)
     ids = "-" if instruments is None else ",".join(sorted(instruments))
     decides = ";".join(f"{path}={','.join(rules)}" for path, rules in sorted((critical or {}).items()))

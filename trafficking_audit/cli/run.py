@@ -36,6 +36,7 @@ from trafficking_audit.cli.common import (
     warning_lines,
 )
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
+from trafficking_audit.load import inputs
 from trafficking_audit.load.data import locate
 from trafficking_audit.models.dates import parse_day
 from trafficking_audit.models.vocabulary import GAPS, SEVERITIES
@@ -125,11 +126,12 @@ def run(
     request = ReportRequest(
         locate(data), jurisdiction, day.isoformat(), chosen, standard or (), rule or (), skip_rule or (), language.code
     )
-    entry = report_cache.entry_for(request)
-    report = report_cache.fetch(entry)
-    if report is None:
-        report = make_report(request, color=output is None and want_color())
-        report_cache.store(entry, report)
+    with inputs.kept():  # each input read once: the report cache hashes the bytes the audit parses
+        entry = report_cache.entry_for(request)
+        report = report_cache.fetch(entry)
+        if report is None:
+            report = make_report(request, color=output is None and want_color())
+            report_cache.store(entry, report)
     print_warnings(report.warnings)
     emit(report.text, output)
     failed = False

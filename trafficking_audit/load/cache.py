@@ -8,7 +8,17 @@ everything that decides how the text is read: the package's parsing and model
 code, and the versions of pydantic and Python. A changed file, or changed code,
 gives another name and is read afresh; only valid profiles are stored, so a file
 with an error is read, and reported, every time. Entries are never updated in
-place and any of them can be deleted at any moment.
+place and any of them can be deleted at any moment, even during a run (a missing
+entry or folder is a miss; the folder is made again on the next store).
+
+The text that is hashed is the text that is parsed: each file is read once, into
+bytes (:mod:`trafficking_audit.load.inputs`), and a file that is not a regular file
+(``/dev/stdin``, a FIFO) is never cached. Every entry starts with a line naming its
+format, kind, key and the SHA-256 of the rest, checked on every read: a truncated,
+corrupted or foreign entry (one copied from another key) is a miss and is replaced,
+never served; so is one that does not validate as the model it should hold. The
+folder is bounded: each kind keeps its :data:`KEEP` most recently used entries
+(plus those one run writes).
 
 The folder also keeps finished reports (:mod:`trafficking_audit.app.report_cache`), under
 ``reports/``; the helpers that find, read and write entries serve both kinds.
@@ -30,13 +40,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from trafficking_audit.load.files import write_atomically
+from trafficking_audit.load.inputs import read_input
 
 if TYPE_CHECKING:  # pydantic is imported only where a profile is read, not on a cached report's path
     from pydantic import BaseModel
 
 M = TypeVar("M", bound="BaseModel")
 
-FORMAT = "1"  # bump when the way entries are written changes
+FORMAT = "2"  # bump when the way entries are written changes
+MAGIC = "trafficking-audit-cache"
+KIND = "validated"
+# Validated profiles (and their check results) kept at most: a few hundred KB each at most, and a data
+# repository of a thousand profiles stays warm.
+KEEP = 4096
+MAX_ENTRY = 64 * 1024 * 1024  # bytes; an entry larger than this is not written, and not read
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # trafficking_audit/, above load/
 # The code that turns a file's text into a validated model: a change to any of it changes every key.
 # check/: the consistency checks, whose result is cached beside the profile (check/consistency.py).
@@ -87,17 +104,25 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def hash_files(update: Callable[[bytes], object], root: Path, files: Iterable[Path]) -> None:
-    """Feed each file's path (relative to ``root``) and bytes to ``update``; an unreadable file feeds a marker."""
+def hash_files(update: Callable[[bytes], object], root: Path, files: Iterable[Path]) -> bool:
+    """Feed each file's path (relative to ``root``) and bytes to ``update``; an unreadable file feeds a marker.
+
+    The bytes come from :func:`~trafficking_audit.load.inputs.read_input`, so inside a
+    :func:`~trafficking_audit.load.inputs.kept` block the loaders later parse exactly what was hashed.
+    Returns False when a file is not a regular file (its content cannot key an entry: do not cache).
+    """
+    stable = True
     for path in files:
         update(b"\0file\0" + path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
         try:
-            content = path.read_bytes()
+            found = read_input(path)
         except OSError:
             update(b"\0unreadable\0")
             continue
-        update(len(content).to_bytes(8, "big"))
-        update(content)
+        stable = stable and found.regular
+        update(found.size.to_bytes(8, "big"))
+        update(found.content)
+    return stable
 
 
 def entry_file(kind: str, key: str) -> Path | None:
@@ -109,17 +134,38 @@ def entry_file(kind: str, key: str) -> Path | None:
 
 
 def read_entry(path: Path | None) -> bytes | None:
-    """The bytes of an entry, or None (cache off, no such entry, or unreadable)."""
+    """The body of an entry, or None: cache off, no such entry, unreadable, or not an intact entry of this name.
+
+    Every entry starts with a line naming its format, kind and key and the SHA-256 of its body
+    (:func:`write_entry`). An entry whose line does not match its own file name (a foreign entry,
+    copied or renamed from another key), whose body does not match its digest (truncated, corrupted)
+    or that is larger than :data:`MAX_ENTRY` is treated as absent: the caller remakes it and
+    :func:`write_entry` replaces it.
+    """
     if path is None:
         return None
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_ENTRY + 1)
     except OSError:
         return None
+    if len(raw) > MAX_ENTRY:
+        return None
+    header, newline, body = raw.partition(b"\n")
+    if not newline or header != _header(path, hashlib.sha256(body).hexdigest()):
+        return None
+    return body
 
 
-def touch_entry(path: Path) -> None:
+def _header(path: Path, digest: str) -> bytes:
+    """The first line of the entry at ``path``: format, kind (the folder above the fan-out), key and digest."""
+    return f"{MAGIC} {FORMAT} {path.parent.parent.name} {path.stem} {digest}".encode()
+
+
+def touch_entry(path: Path | None) -> None:
     """Mark an entry as just used, so that :func:`prune` removes it last."""
+    if path is None:
+        return
     with contextlib.suppress(OSError):
         os.utime(path)
 
@@ -143,14 +189,25 @@ def prune(kind: str, keep: int) -> None:
             path.unlink(missing_ok=True)
 
 
+_pruned: set[str] = set()
+
+
+def prune_once(kind: str, keep: int) -> None:
+    """:func:`prune` at the first store of a run: the folder holds at most ``keep`` entries plus what one run
+    writes, without listing it at every store (``run --all`` stores hundreds)."""
+    if kind not in _pruned:
+        _pruned.add(kind)
+        prune(kind, keep)
+
+
 def write_entry(path: Path | None, payload: bytes) -> None:
-    """Write an entry atomically (a reader sees all of it or none), private to the user (0600);
-    failures are ignored: it is only a cache."""
-    if path is None:
+    """Write an entry atomically (a reader sees all of it or none), private to the user (0600), headed by the
+    line :func:`read_entry` checks; failures are ignored: it is only a cache."""
+    if path is None or len(payload) > MAX_ENTRY - 200:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, payload, 0o600)
+        write_atomically(path, _header(path, hashlib.sha256(payload).hexdigest()) + b"\n" + payload, 0o600)
     except OSError:
         pass
 
@@ -161,20 +218,23 @@ def entry_path(model: type[BaseModel], text: str) -> Path | None:
         return None
     digest = hashlib.sha256(f"{code_fingerprint()}|{model.__module__}.{model.__qualname__}|".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
-    return entry_file("validated", digest.hexdigest())
+    return entry_file(KIND, digest.hexdigest())
 
 
 def fetch(model: type[M], text: str) -> M | None:
     """The model ``text`` validated to before, or None (not cached, cache off, or an unreadable entry)."""
     from pydantic import ValidationError
 
-    stored = read_entry(entry_path(model, text))
+    path = entry_path(model, text)
+    stored = read_entry(path)
     if stored is None:
         return None
     try:
-        return model.model_validate_json(stored)
-    except ValidationError:
-        return None  # a damaged entry: read the file again, and `store` replaces it
+        value = model.model_validate_json(stored)
+    except (ValidationError, ValueError, RecursionError):
+        return None  # not a valid model after all: read the file again, and `store` replaces it
+    touch_entry(path)
+    return value
 
 
 def store(model: type[M], text: str, value: M) -> None:
@@ -187,3 +247,4 @@ def store(model: type[M], text: str, value: M) -> None:
         except ValueError:  # text that cannot be stored as UTF-8 (a lone surrogate): just not cached
             return
         write_entry(path, payload)
+        prune_once(KIND, KEEP)

@@ -17,7 +17,7 @@ from trafficking_audit.errors import InputError, display_path, real_path
 from trafficking_audit.load import cache
 from trafficking_audit.load.data import DataLocation, looks_like_path
 from trafficking_audit.load.validation import validate
-from trafficking_audit.load.yamlsource import Document, PathKey, load_yaml, parse_yaml, read_text
+from trafficking_audit.load.yamlsource import Document, PathKey, load_yaml, parse_yaml, read_source
 from trafficking_audit.models.names import Name, name_key, names_of
 from trafficking_audit.models.paths import PathError, fact_values
 from trafficking_audit.models.profile import Profile
@@ -42,19 +42,25 @@ class LoadedProfile:
 
     profile: Profile
     document: Document
+    regular: bool = True  # read from a regular file: its content may key cache entries (not /dev/stdin, a FIFO)
 
 
 def load_profile(path: Path) -> LoadedProfile:
     """Read and validate one profile file (the validated model from :mod:`~trafficking_audit.load.cache` when
-    the file and the code are unchanged; the document then parses its text only if asked for its data)."""
-    text = read_text(path)
-    cached = cache.fetch(Profile, text)
+    the file and the code are unchanged; the document then parses its text only if asked for its data).
+
+    The text is read once and the same text is hashed and parsed; a file that is not a regular file
+    (``/dev/stdin``, a FIFO) is neither looked up nor stored.
+    """
+    text, regular = read_source(path)
+    cached = cache.fetch(Profile, text) if regular else None
     if cached is not None:
         return LoadedProfile(cached, Document(display_path(path), text=text))
     doc = parse_yaml(text, display_path(path))
     profile = validate(Profile, doc)
-    cache.store(Profile, text, profile)
-    return LoadedProfile(profile, doc)
+    if regular:
+        cache.store(Profile, text, profile)
+    return LoadedProfile(profile, doc, regular)
 
 
 @dataclass

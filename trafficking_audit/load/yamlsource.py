@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from trafficking_audit.errors import InputError, Position, display_path
+from trafficking_audit.load.inputs import LIMIT, read_input
 from trafficking_audit.models.dates import NotADate, parse_day
 
 try:  # libyaml is ~7x faster; fall back to the pure-Python composer.
@@ -28,7 +29,7 @@ try:  # libyaml is ~7x faster; fall back to the pure-Python composer.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = LIMIT  # 5 MiB
 MAX_DEPTH = 64
 MAX_NODES = 500_000
 MAX_SCALAR = 100_000  # characters; no legitimate fact or note is longer
@@ -95,23 +96,29 @@ class Document:
 
 def read_text(path: Path) -> str:
     """Read a file as UTF-8 text, refusing what cannot be a YAML data file."""
+    return read_source(path)[0]
+
+
+def read_source(path: Path) -> tuple[str, bool]:
+    """A file's UTF-8 text, read once (:mod:`trafficking_audit.load.inputs`), and whether it is a regular
+    file (only a regular file's content is stable enough to key a cache entry on)."""
     shown = display_path(path)
-    if not path.exists():
-        raise InputError("no such file", Position(shown), code="file-missing")
-    if path.is_dir():
-        raise InputError("is a directory, not a file", Position(shown), code="file-is-directory")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"file is too large ({size} bytes; the limit is {MAX_BYTES})", Position(shown), code="file-too-large"
-            )
-        raw = path.read_bytes()
+        if path.is_dir():
+            raise InputError("is a directory, not a file", Position(shown), code="file-is-directory")
+        found = read_input(path)
+    except FileNotFoundError:
+        raise InputError("no such file", Position(shown), code="file-missing") from None
     except PermissionError:
         raise InputError("permission denied", Position(shown), code="file-unreadable") from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", Position(shown), code="file-unreadable") from None
-    return decode(raw, shown)
+    size = max(found.size, len(found.content))
+    if size > MAX_BYTES:
+        raise InputError(
+            f"file is too large ({size} bytes; the limit is {MAX_BYTES})", Position(shown), code="file-too-large"
+        )
+    return decode(found.content, shown), found.regular
 
 
 def decode(raw: bytes, shown: str) -> str:

@@ -103,9 +103,11 @@ class Session:
             known,
             self.lang,
         )
-        if self.profiles.vetter is None:
-            return audit
-        return audit.model_copy(update={"data_quality": quality_notes(self.warnings(loaded))})
+        return audit.model_copy(update={"data_quality": self.data_quality(loaded)})
+
+    def data_quality(self, loaded: LoadedProfile) -> list[QualityNote] | None:
+        """The report's data-quality notes on a loaded profile (None when profiles are not vetted)."""
+        return None if self.profiles.vetter is None else quality_notes(self.warnings(loaded))
 
 
 def quality_notes(problems: Sequence[Problem]) -> list[QualityNote]:

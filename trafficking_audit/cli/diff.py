@@ -105,9 +105,12 @@ def diff(
     print_warnings(warning_lines(w for item in loaded for w in session.warnings(item)))
     profiles = [item.profile for item in loaded]
     instruments = session.rulebook.instruments
+    # No peers: a diff prints no recommendations, so the other profiles need not be audited.
     audits = [
-        build_audit(p, rules, s.as_of, session.rulebook.version, instruments, lang=language)
-        for p, s in zip(profiles, sides, strict=True)
+        build_audit(item.profile, rules, s.as_of, session.rulebook.version, instruments, lang=language).model_copy(
+            update={"data_quality": session.data_quality(item)}
+        )
+        for item, s in zip(loaded, sides, strict=True)
     ]
     result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only, lang=language)
     color = output is None and want_color()

@@ -114,7 +114,7 @@ def compare(
 
 
 def side(audit: Audit, lang: Language = ENGLISH) -> DiffSide:
-    """One side's identity, date, verdict and cited sources."""
+    """One side's identity, date, verdict, cited sources and the quality of its data."""
     j = audit.jurisdiction
     return DiffSide(
         **j.model_dump(),
@@ -122,6 +122,8 @@ def side(audit: Audit, lang: Language = ENGLISH) -> DiffSide:
         label=f"{lang.country(j.iso2, j.name)} ({lang.date(audit.as_of)})",
         headline=audit.headline,
         sources=list(audit.sources),
+        evidence_basis=audit.evidence_basis,
+        data_quality=audit.data_quality,
     )
 
 

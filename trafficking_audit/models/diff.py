@@ -14,7 +14,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from trafficking_audit.models.result import SCHEMA_VERSION, Evidence, JurisdictionRef, Result, SourceRef
+from trafficking_audit.models.result import (
+    SCHEMA_VERSION,
+    Evidence,
+    JurisdictionRef,
+    QualityNote,
+    Result,
+    SourceRef,
+)
 from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 Change = Literal["same", "better", "worse", "not_comparable"]
@@ -31,6 +38,15 @@ class DiffSide(JurisdictionRef):
     label: str = Field(description="Short name of the side in reports, e.g. `Kazakhstan (2025-06-30)`.")
     headline: str = Field(description="This side's one-sentence audit verdict.")
     sources: list[SourceRef] = Field(description="Sources cited by this side's evidence, in the profile's order.")
+    evidence_basis: dict[str, int] = Field(
+        default_factory=dict,
+        description="This side's evidence counted by basis, as in its audit (`Audit.evidence_basis`).",
+    )
+    data_quality: list[QualityNote] | None = Field(
+        default=None,
+        description="The consistency warnings of this side's profile, by code, as in its audit (null when the "
+        "profile was not checked).",
+    )
 
 
 class SideFinding(Result):

@@ -239,6 +239,16 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100, lang: Languag
             ]
             facts.add_row(c.fact, *values, escape(", ".join(s.id for s in c.sources)))
         out.print(facts if diff.facts_changed else "No fact changed.")
+    out.print()
+    out.print("[bold]Data quality[/bold]")
+    for side in (left, right):
+        if side.evidence_basis:
+            out.print(f" {escape(side.label)}: {escape(basis_line(side.evidence_basis))}")
+    for side in [left] if diff.same_jurisdiction else [left, right]:
+        if side.data_quality:
+            notes = "; ".join(f"{n.count} {n.code}" for n in side.data_quality)
+            whose = "the profile" if diff.same_jurisdiction else side.label
+            out.print(f" audit check warns about {escape(whose)}: {escape(notes)} (details on standard error)")
     return recorded(out)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from trafficking_audit.engine import rule_template
-from trafficking_audit.errors import InputError
+from trafficking_audit.errors import InputError, Position
 from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, Peer, Recommendation, SourceRef
@@ -59,12 +59,22 @@ def check_templates(book: Rulebook) -> None:
     which owns the template language.
     """
     for rule in book.rules:
-        document, loc = book.location(rule.id)
         message = check_template(rule)
         if message is not None:
-            raise InputError(message, document.position(loc + ("recommendation",)), code="bad-template")
-        # So that a template failing later, while an audit renders it, is reported at its line too.
-        rule.locate_recommendation(functools.partial(document.position, loc + ("recommendation",)))
+            raise InputError(message, _template_position(book, rule.id), code="bad-template")
+    locate_templates(book)
+
+
+def locate_templates(book: Rulebook) -> None:
+    """Let each rule find its template's position when an audit's rendering of it fails (found then, not now:
+    a rulebook from the cache parses its files only if an error needs a position)."""
+    for rule in book.rules:
+        rule.locate_recommendation(functools.partial(_template_position, book, rule.id))
+
+
+def _template_position(book: Rulebook, rule_id: str) -> Position:
+    document, loc = book.location(rule_id)
+    return document.position(loc + ("recommendation",))
 
 
 def render_template(
@@ -137,6 +147,18 @@ class PeerIndex:
                 seen.add(finding.rule)
                 if finding.status == "met":
                     self._meeting.setdefault(finding.rule, []).append(_peer(profile, finding))
+
+    @classmethod
+    def of(cls, meeting: Mapping[str, Sequence[Peer]]) -> PeerIndex:
+        """An index made before (the peer cache keeps :attr:`meeting`)."""
+        index = cls({})
+        index._meeting = {rule: list(peers) for rule, peers in meeting.items()}
+        return index
+
+    @property
+    def meeting(self) -> dict[str, list[Peer]]:
+        """Rule id -> the peers that meet it, by profile id."""
+        return self._meeting
 
     def peers_for(self, rule_id: str, own_id: str) -> list[Peer]:
         """Jurisdictions (other than the audited one) that meet the rule, by profile id."""

@@ -33,6 +33,7 @@ from pydantic import BaseModel
 
 from trafficking_audit.app.report_cache import code_fingerprint
 from trafficking_audit.engine.recommend import check_templates, locate_templates
+from trafficking_audit.errors import InputError
 from trafficking_audit.load import inputs
 from trafficking_audit.load.cache import (
     cache_dir,
@@ -76,6 +77,25 @@ def load_checked(rules_dir: Path) -> Rulebook:
             return book
         book = load_rulebook(rules_dir)
         check_templates(book)
+        _store(key, book)
+    return book
+
+
+def load_for_check(rules_dir: Path) -> Rulebook:
+    """The rulebook as context for ``audit check`` (the critical facts of profiles, provision lists): from the
+    cache when it is there, else loaded, and stored when its templates pass (a rulebook whose templates
+    fail is still context: ``audit check`` reports those templates when it checks the rule files)."""
+    with inputs.kept():
+        key = _key(rules_dir)
+        book = _fetch(key, rules_dir)
+        if book is not None:
+            locate_templates(book)
+            return book
+        book = load_rulebook(rules_dir)
+        try:
+            check_templates(book)
+        except InputError:
+            return book
         _store(key, book)
     return book
 

@@ -19,6 +19,7 @@ from typing import Any
 from trafficking_audit.engine import rule_template
 from trafficking_audit.errors import InputError, Position
 from trafficking_audit.load.loader import Rulebook
+from trafficking_audit.models.language import ENGLISH, N_, Language
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, Peer, Recommendation, SourceRef
 from trafficking_audit.models.rule import Rule
@@ -26,10 +27,11 @@ from trafficking_audit.models.vocabulary import OBLIGATIONS, PILLARS, SEVERITIES
 from trafficking_audit.models.wording import word
 
 VERBS = {"mandatory": "urge", "should": "recommend", "good-practice": "invite"}
+# The graded openings, as GRETA grades (in Russian: «настоятельно призываем», «рекомендуем», «предлагаем»).
 _PHRASES = {
-    "urge": "We urge {name} to",
-    "recommend": "We recommend that {name}",
-    "invite": "We invite {name} to",
+    "urge": N_("We urge {name} to {action}"),
+    "recommend": N_("We recommend that {name} {action}"),
+    "invite": N_("We invite {name} to {action}"),
 }
 
 # Contexts a template is tried with at load time, so that one failing on an empty provision or an
@@ -107,12 +109,12 @@ def _message(rule: Rule, problem: Exception) -> str:
     return f"rule '{rule.id}': recommendation template failed: {problem}"
 
 
-def phrase(verb: str, name: str, action: str) -> str:
+def phrase(verb: str, name: str, action: str, lang: Language = ENGLISH) -> str:
     """Join the grading verb and the template's imperative action into one sentence."""
     # Templates are imperative ("Amend ..."): after "to" or "that <name>" the verb goes lower-case.
     action = action.strip()
     action = action[:1].lower() + action[1:]
-    sentence = f"{_PHRASES[verb].format(name=name)} {action}"
+    sentence = lang.gettext(_PHRASES[verb]).format(name=name, action=action)
     return sentence if sentence.endswith(".") else sentence + "."
 
 
@@ -186,8 +188,10 @@ def recommend(
     rules: Sequence[Rule],
     findings: Sequence[Finding],
     peer_findings: PeerFindings | PeerIndex,
+    lang: Language = ENGLISH,
 ) -> list[Finding]:
-    """Attach a graded recommendation to every partially met or unmet finding, numbered by priority."""
+    """Attach a graded recommendation to every partially met or unmet finding, numbered by priority, in ``lang``
+    (the rules' templates are in it already; the jurisdiction is named as the language names the country)."""
     peers = peer_findings if isinstance(peer_findings, PeerIndex) else PeerIndex(peer_findings)
     by_id = {rule.id: rule for rule in rules}
     failing = [(priority_key(f, i), f) for i, f in enumerate(findings) if f.status in ("not_met", "partially_met")]
@@ -200,11 +204,12 @@ def recommend(
         rule = by_id[finding.rule]
         provision = next((e.provision for e in finding.evidence if e.provision), "") or ""
         verb = VERBS[finding.obligation]
-        action = render_template(rule, profile.name, provision, finding.missing, finding.missing_elements)
+        name = lang.country(profile.iso2, profile.name)
+        action = render_template(rule, name, provision, finding.missing, finding.missing_elements)
         recommendation = Recommendation(
             rule=rule.id,
             verb=verb,
-            text=phrase(verb, profile.name, action),
+            text=phrase(verb, name, action, lang),
             priority=ranks[finding.rule],
             peers=peers.peers_for(rule.id, profile.id),
         )

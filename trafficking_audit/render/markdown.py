@@ -18,7 +18,7 @@ from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.models.wording import value_text
 from trafficking_audit.render.jinja import md, md_code, render_template
-from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed
+from trafficking_audit.render.labels import CHANGE_LABELS, TREND_LABELS, signed, translated
 from trafficking_audit.render.rule_text import RULE_SECTIONS, binding_lines, decision_lines
 
 
@@ -35,7 +35,13 @@ def render_research_plan(plan: ResearchPlan, lang: Language = ENGLISH) -> str:
 def render_diff(diff: Diff, lang: Language = ENGLISH) -> str:
     """The diff as Markdown."""
     return render_template(
-        lang, "diff.md.j2", html=False, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
+        lang,
+        "diff.md.j2",
+        html=False,
+        diff=diff,
+        changes=translated(lang, CHANGE_LABELS),
+        trends=translated(lang, TREND_LABELS),
+        signed=signed,
     )
 
 

@@ -49,18 +49,19 @@ class LoadedProfile:
     regular: bool = True  # read from a regular file: its content may key cache entries (not /dev/stdin, a FIFO)
 
 
-def load_profile(path: Path) -> LoadedProfile:
+def load_profile(path: Path, positions: bool = False) -> LoadedProfile:
     """Read and validate one profile file (the validated model from :mod:`~trafficking_audit.load.cache` when
     the file and the code are unchanged; the document then parses its text only if asked for its data).
 
     The text is read once and the same text is hashed and parsed; a file that is not a regular file
-    (``/dev/stdin``, a FIFO) is neither looked up nor stored.
+    (``/dev/stdin``, a FIFO) is neither looked up nor stored. ``positions``: note every value's position
+    while parsing, for a profile whose warnings will be printed (one parse, not a second for positions).
     """
     text, regular = read_source(path)
     cached = cache.fetch(Profile, text) if regular else None
     if cached is not None and cached.id in text:  # (an entry of another profile's model is not served)
         return LoadedProfile(cached, Document(display_path(path), text=text))
-    doc = parse_yaml(text, display_path(path))
+    doc = parse_yaml(text, display_path(path), positions=positions)
     profile = validate(Profile, doc)
     if regular:
         cache.store(Profile, text, profile)
@@ -239,11 +240,11 @@ class ProfileIndex:
     warnings: dict[str, list[Any]] = field(default_factory=dict)
     _loaded: dict[Path, LoadedProfile] = field(default_factory=dict)
 
-    def load(self, path: Path) -> LoadedProfile:
-        """Load a profile file once per run."""
+    def load(self, path: Path, positions: bool = False) -> LoadedProfile:
+        """Load a profile file once per run (``positions``: see :func:`load_profile`)."""
         key = real_path(path)
         if key not in self._loaded:
-            self._loaded[key] = self._vetted(load_profile(path), key)
+            self._loaded[key] = self._vetted(load_profile(path, positions), key)
         return self._loaded[key]
 
     def _vetted(self, loaded: LoadedProfile, resolved: Path) -> LoadedProfile:
@@ -295,14 +296,14 @@ class ProfileIndex:
         profile named is loaded then.
         """
         if looks_like_path(argument):
-            return self.load(Path(argument))
+            return self.load(Path(argument), positions=True)  # the one profile whose warnings are printed
         wanted = name_key(argument)
         key = self._index_key() if wanted else None
         indexed = _fetch_names(key)
         if indexed is not None:
             found = _matching(indexed, wanted)
             if len(found) == 1:
-                return self.load(Path(next(iter(found))))
+                return self.load(Path(next(iter(found))), positions=True)
             if found:
                 raise _ambiguous(argument, {names[0].owner: names for names in found.values()})
             # An unknown name: the full lookup below gives its message and suggestions.

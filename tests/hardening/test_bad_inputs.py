@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from trafficking_audit.errors import display_path
+from trafficking_audit.load import inputs
 
 HERE = Path(__file__).resolve().parent
 BAD = HERE.parent / "fixtures" / "bad"
@@ -76,14 +77,15 @@ def test_unreadable_file(cli, tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text("id: x\n")
 
-    real = Path.read_bytes
+    real = open
 
-    def denied(self):
-        if self.name == "secret.yaml":  # root can read anything, so simulate the refusal
+    def denied(file, *args, **kwargs):
+        if Path(file).name == "secret.yaml":  # root can read anything, so simulate the refusal
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    # Input files are opened in one place (load/inputs.py: each is read once per run).
+    monkeypatch.setattr(inputs, "open", denied, raising=False)
     assert_positioned_lines(cli("run", str(path), "--data", str(DATA)), path, None, None, "permission denied")
 
 

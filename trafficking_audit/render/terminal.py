@@ -34,6 +34,7 @@ from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
     DISCLAIMER,
+    OBLIGATION_LABELS,
     OUTCOME_COLOURS,
     OUTCOME_LABELS,
     OUTCOME_SYMBOLS,
@@ -385,25 +386,28 @@ def render_overview(overview: Overview, color: bool = False, width: int = 100, l
 
 def render_rules_list(rules: RuleList, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """``audit rules list``: one table per pillar (the standards each rule cites are in json, md and show)."""
+    _ = lang.gettext
     out = console(color, width)
-    out.print(f"[bold]{len(rules.rules)} rules[/bold] · rulebook {escape(rules.rulebook_version)}")
+    count = lang.ngettext("%(num)s rule", "%(num)s rules", len(rules.rules)) % {"num": len(rules.rules)}
+    out.print(f"[bold]{escape(count)}[/bold] · {escape(_('rulebook'))} {escape(rules.rulebook_version)}")
     for pillar in PILLARS:
         group = [r for r in rules.rules if r.pillar == pillar]
         if not group:
             continue
-        table = Table(title=f"{PILLAR_LABELS[pillar]} ({len(group)})", title_justify="left")
-        table.add_column("Rule", no_wrap=True)
-        table.add_column("Severity")
-        table.add_column("Obligation")
-        table.add_column("Title")
+        table = Table(title=f"{_(PILLAR_LABELS[pillar])} ({len(group)})", title_justify="left")
+        table.add_column(_("Rule"), no_wrap=True)
+        table.add_column(_("Severity"))
+        table.add_column(_("Obligation"))
+        table.add_column(_("Title"))
         for r in group:
-            table.add_row(r.id, r.severity, r.obligation, escape(r.title))
+            table.add_row(r.id, _(SEVERITY_LABELS[r.severity]), _(OBLIGATION_LABELS[r.obligation]), escape(r.title))
         out.print()
         out.print(table)
-    out.print(
-        "[dim]Obligation: the most the rule asks where its instruments bind; an audit derives it per jurisdiction "
-        "and date. `audit rules show ID` lists a rule's standards and articles.[/dim]"
+    note = _(
+        "Obligation: the most the rule asks where its instruments bind; an audit derives it per jurisdiction "
+        "and date. `audit rules show ID` lists a rule's standards and articles."
     )
+    out.print(f"[dim]{escape(note)}[/dim]")
     return recorded(out)
 
 
@@ -416,8 +420,9 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100, lang
         return f"[cyan]{escape(path)}[/cyan]"
 
     standards = [
-        f"• [bold]{escape(cite(page.instruments[c.instrument].short, page.instruments[c.instrument].parts, c.article))}"
-        f"[/bold] ({c.strength}"
+        "• [bold]"
+        + escape(cite(page.instruments[c.instrument].short, page.instruments[c.instrument].parts, c.article, lang))
+        + f"[/bold] ({c.strength}"
         + (f"; inserted by {escape(page.instruments[c.inserted_by].short)}" if c.inserted_by else "")
         + ")"
         + (f": {escape(c.note)}" if c.note else "")
@@ -442,13 +447,17 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100, lang
         _example_lines(rule, code),
     ]
     out.print(f"[bold]{rule.id}[/bold]: {escape(rule.title)}")
+    severity, obligation = (
+        lang.gettext(SEVERITY_LABELS[rule.severity]),
+        lang.gettext(OBLIGATION_LABELS[rule.obligation]),
+    )
     out.print(
-        f"[dim]{rule.pillar} · {rule.severity} · {rule.obligation} · {page.file} · "
-        f"rulebook {escape(page.rulebook_version)}[/dim]"
+        f"[dim]{pillar_word(rule.pillar, lang)} · {severity} · {obligation} · {page.file} · "
+        f"{lang.gettext('rulebook')} {escape(page.rulebook_version)}[/dim]"
     )
     for heading, lines in zip(RULE_SECTIONS, bodies, strict=True):
         out.print()
-        out.print(f"[bold]{heading}[/bold]")
+        out.print(f"[bold]{escape(lang.gettext(heading))}[/bold]")
         for line in lines:
             out.print(Padding(Text.from_markup(line), (0, 0, 0, 2), expand=False))
     # Padding fills wrapped lines to the width; drop that so piped pages diff cleanly.

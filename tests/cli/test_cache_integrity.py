@@ -180,10 +180,10 @@ def test_deleting_the_cache_folder_mid_run_does_not_fail_the_run(
     loading = loader.load_profile
     removed = []
 
-    def load_then_delete(path: Path):
+    def load_then_delete(path: Path, *args, **kwargs):
         shutil.rmtree(cache_dir, ignore_errors=True)  # between reading one entry and the next
         removed.append(path)
-        return loading(path)
+        return loading(path, *args, **kwargs)
 
     monkeypatch.setattr(loader, "load_profile", load_then_delete)
     for report in (cache_dir / report_cache.KIND).rglob("*.json"):

@@ -58,6 +58,7 @@ def test_json_contract(diffs: dict[str, Diff]) -> None:
     ]  # rulebook order
     assert {"rule", "left", "right", "change"} <= set(data["rules"][0])
     assert data["rules"][1]["left"] == "not_met" and data["rules"][1]["right"] == "met"
+    assert data.pop("lang") == "en"  # the language of its texts, which the model does not carry
     assert Diff.model_validate(data) == diffs["over-time"]  # the JSON is the model, losslessly
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from tests.golden_files import assert_golden
 from trafficking_audit.app.session import Session
+from trafficking_audit.models.language import Language
 from trafficking_audit.render import FORMATS, render
 
 DATA = Path(__file__).resolve().parent.parent / "fixtures" / "data"
@@ -34,6 +35,23 @@ def test_golden(audits, fmt: str, jurisdiction: str) -> None:
     output = render(fmt, audits[jurisdiction], color=False, width=100)
     assert_golden(f"audit-{jurisdiction}.{EXTENSION[fmt]}", output)
     assert output == render(fmt, audits[jurisdiction], color=False, width=100)  # deterministic
+
+
+@pytest.fixture(scope="module")
+def russian_audits():
+    russian = Language("ru")
+    session = Session.open(DATA, lang=russian)
+    day = dt.date(2025, 1, 1)
+    return {p.profile.id: session.audit(p, session.rulebook.rules, day) for p in session.profiles.all()}
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("jurisdiction", ["ruritania", "freedonia"])
+def test_golden_in_russian(russian_audits, fmt: str, jurisdiction: str) -> None:
+    """The same audits in Russian (the fixture rulebook's texts from its rules/translations/ru.yaml),
+    beside the English golden files."""
+    output = render(fmt, russian_audits[jurisdiction], color=False, width=100, lang=Language("ru"))
+    assert_golden(f"audit-{jurisdiction}.ru.{EXTENSION[fmt]}", output)
 
 
 def test_json_contract(audits) -> None:

@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trafficking_audit.app import peer_cache
+from trafficking_audit.app.rulebook_cache import load_checked
 from trafficking_audit.engine.audit import build_audit, findings_for
-from trafficking_audit.engine.recommend import PeerIndex, check_templates
+from trafficking_audit.engine.recommend import PeerIndex
 from trafficking_audit.load.data import DataLocation, locate
-from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, Vetter, load_rulebook
+from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, Vetter
 from trafficking_audit.models.check import CODES, Problem
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
@@ -60,8 +62,7 @@ class Session:
         In another language than English, the rulebook's texts are those of its translation file
         (read only then), and findings and headlines are written in ``lang``.
         """
-        book = load_rulebook(location.rules)
-        check_templates(book)
+        book = load_checked(location.rules)
         if not lang.is_source:
             from trafficking_audit.engine.translation import localised_rulebook
 
@@ -87,12 +88,20 @@ class Session:
 
     def audit(self, loaded: LoadedProfile, rules: Sequence[Rule], as_of: dt.date) -> Audit:
         """The audit of one profile, with peers from the data."""
-        peers = self.peers(rules, as_of)
         key = (as_of, tuple(r.id for r in rules))
+        known = None
         if key not in self._peer_index:
-            self._peer_index[key] = PeerIndex(peers)
-        own = peers.get(loaded.profile.id)
-        known = own[1] if own is not None and own[0] is loaded.profile else None  # evaluated once, not twice
+            # From the peer cache when no file it comes from changed (then no peer is loaded at all).
+            cache_key = peer_cache.peer_key(self.location, key[1], as_of, self.lang.code)
+            cached = peer_cache.fetch(cache_key)
+            if cached is not None:
+                self._peer_index[key] = cached
+            else:
+                self._peer_index[key] = PeerIndex(self.peers(rules, as_of))
+                peer_cache.store(cache_key, self._peer_index[key])
+        if key in self._peers:
+            own = self._peers[key].get(loaded.profile.id)
+            known = own[1] if own is not None and own[0] is loaded.profile else None  # evaluated once, not twice
         audit = build_audit(
             loaded.profile,
             rules,

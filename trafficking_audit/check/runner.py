@@ -16,14 +16,13 @@ This is the I/O side of the check; the checks themselves are pure.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from trafficking_audit.check import gitbase
 from trafficking_audit.check.names import check_names
 from trafficking_audit.check.problems import from_error
 from trafficking_audit.check.profiles import check_profile, critical_facts
-from trafficking_audit.check.regression import compare
 from trafficking_audit.check.rules import (
     check_catalogue,
     check_header,
@@ -98,8 +97,18 @@ def kind_of(doc: Document) -> str:
     return "profile"
 
 
-def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, strict: bool = False) -> CheckReport:
-    """Check the files and return every problem, sorted (warnings as errors when ``strict``)."""
+def run_check(
+    paths: Sequence[Path],
+    location: DataLocation,
+    today: dt.date,
+    strict: bool = False,
+    rulebook_of: Callable[[Path], Rulebook] = load_rulebook,
+) -> CheckReport:
+    """Check the files and return every problem, sorted (warnings as errors when ``strict``).
+
+    ``rulebook_of`` loads the data folder's rulebook, the context of profile and provision checks (the
+    command passes the rulebook cache's loader, which this layer cannot import).
+    """
     files = find_files(paths, location)
     problems: list[Problem] = []
     documents: dict[str, list[Document]] = {
@@ -130,13 +139,13 @@ def run_check(paths: Sequence[Path], location: DataLocation, today: dt.date, str
         checked = {real_path(Path(doc.path)) for doc in documents["rules"]}
         problems.extend(check_rule_files(documents["rules"], instruments, _rule_ids_elsewhere(location, checked)))
     if documents["provisions"]:
-        book = _bundled_rulebook(location)
+        book = _bundled_rulebook(location, rulebook_of)
         for doc in documents["provisions"]:
             problems.extend(check_provision_file(doc, book))
     for doc in documents["translation"]:
         problems.extend(check_translation(Path(doc.path), location))
     profiles: list[LoadedProfile] = []
-    rulebook = _bundled_rulebook(location) if documents["profile"] else None
+    rulebook = _bundled_rulebook(location, rulebook_of) if documents["profile"] else None
     critical = critical_facts(rulebook.rules) if rulebook is not None else None
     for doc in documents["profile"]:
         try:
@@ -180,10 +189,10 @@ def _bundled_catalogue(location: DataLocation) -> dict[str, Instrument] | None:
     return instruments
 
 
-def _bundled_rulebook(location: DataLocation) -> Rulebook | None:
+def _bundled_rulebook(location: DataLocation, rulebook_of: Callable[[Path], Rulebook]) -> Rulebook | None:
     """The data folder's rulebook, when it loads (its own problems are reported when its files are checked)."""
     try:
-        return load_rulebook(location.rules)
+        return rulebook_of(location.rules)
     except InputError:
         return None
 
@@ -207,6 +216,9 @@ def _rule_ids_elsewhere(location: DataLocation, checked: set[Path]) -> dict[str,
 
 def compare_with_base(report: CheckReport, location: DataLocation, revision: str, day: dt.date) -> CheckReport:
     """Add the findings each profile edit since ``revision`` changes (audited on ``day``, current rules)."""
+    # Imported here: the audit path (engine, result models) is paid only by `--base`, not by every check.
+    from trafficking_audit.check.regression import compare
+
     root = gitbase.repository_root(location.jurisdictions if location.jurisdictions.is_dir() else location.rules)
     gitbase.verify_revision(root, revision)
     notes: list[str] = []

@@ -84,6 +84,7 @@ def check(
 ) -> None:
     """Check profiles and rules: schema, sources, dates, codes, treaty logic, rule examples, translations."""
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
+    from trafficking_audit.app.rulebook_cache import load_for_check
     from trafficking_audit.check.runner import compare_with_base, run_check
     from trafficking_audit.render import check_format
     from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_summary
@@ -95,7 +96,7 @@ def check(
         raise InputError("--fail-on-regression and --as-of go with --base REV", code="usage")
     today = dt.date.today()
     location = locate(data)
-    report = run_check(paths or [], location, today, strict)
+    report = run_check(paths or [], location, today, strict, load_for_check)
     if base is not None:
         report = compare_with_base(report, location, base, parse_date(as_of) or today)
     report = report.model_copy(update={"fail_on_regression": fail_on_regression})

@@ -50,7 +50,7 @@ def build_audit(
     binds and gives reports the short names; ``findings``: its findings when already evaluated)."""
     if findings is None:
         findings = findings_for(profile, rules, as_of, instruments, lang)
-    findings = recommend(profile, rules, findings, peers if peers is not None else {})
+    findings = recommend(profile, rules, findings, peers if peers is not None else {}, lang)
     scores = score(findings)
     recommendations = sorted(
         (f.recommendation for f in findings if f.recommendation is not None), key=lambda r: r.priority

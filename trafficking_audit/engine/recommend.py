@@ -17,8 +17,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from trafficking_audit.engine import rule_template
-from trafficking_audit.errors import InputError
+from trafficking_audit.errors import InputError, Position
 from trafficking_audit.load.loader import Rulebook
+from trafficking_audit.models.language import ENGLISH, N_, Language
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, Peer, Recommendation, SourceRef
 from trafficking_audit.models.rule import Rule
@@ -26,10 +27,11 @@ from trafficking_audit.models.vocabulary import OBLIGATIONS, PILLARS, SEVERITIES
 from trafficking_audit.models.wording import word
 
 VERBS = {"mandatory": "urge", "should": "recommend", "good-practice": "invite"}
+# The graded openings, as GRETA grades (in Russian: «настоятельно призываем», «рекомендуем», «предлагаем»).
 _PHRASES = {
-    "urge": "We urge {name} to",
-    "recommend": "We recommend that {name}",
-    "invite": "We invite {name} to",
+    "urge": N_("We urge {name} to {action}"),
+    "recommend": N_("We recommend that {name} {action}"),
+    "invite": N_("We invite {name} to {action}"),
 }
 
 # Contexts a template is tried with at load time, so that one failing on an empty provision or an
@@ -59,12 +61,22 @@ def check_templates(book: Rulebook) -> None:
     which owns the template language.
     """
     for rule in book.rules:
-        document, loc = book.location(rule.id)
         message = check_template(rule)
         if message is not None:
-            raise InputError(message, document.position(loc + ("recommendation",)), code="bad-template")
-        # So that a template failing later, while an audit renders it, is reported at its line too.
-        rule.locate_recommendation(functools.partial(document.position, loc + ("recommendation",)))
+            raise InputError(message, _template_position(book, rule.id), code="bad-template")
+    locate_templates(book)
+
+
+def locate_templates(book: Rulebook) -> None:
+    """Let each rule find its template's position when an audit's rendering of it fails (found then, not now:
+    a rulebook from the cache parses its files only if an error needs a position)."""
+    for rule in book.rules:
+        rule.locate_recommendation(functools.partial(_template_position, book, rule.id))
+
+
+def _template_position(book: Rulebook, rule_id: str) -> Position:
+    document, loc = book.location(rule_id)
+    return document.position(loc + ("recommendation",))
 
 
 def render_template(
@@ -97,12 +109,12 @@ def _message(rule: Rule, problem: Exception) -> str:
     return f"rule '{rule.id}': recommendation template failed: {problem}"
 
 
-def phrase(verb: str, name: str, action: str) -> str:
+def phrase(verb: str, name: str, action: str, lang: Language = ENGLISH) -> str:
     """Join the grading verb and the template's imperative action into one sentence."""
     # Templates are imperative ("Amend ..."): after "to" or "that <name>" the verb goes lower-case.
     action = action.strip()
     action = action[:1].lower() + action[1:]
-    sentence = f"{_PHRASES[verb].format(name=name)} {action}"
+    sentence = lang.gettext(_PHRASES[verb]).format(name=name, action=action)
     return sentence if sentence.endswith(".") else sentence + "."
 
 
@@ -138,6 +150,18 @@ class PeerIndex:
                 if finding.status == "met":
                     self._meeting.setdefault(finding.rule, []).append(_peer(profile, finding))
 
+    @classmethod
+    def of(cls, meeting: Mapping[str, Sequence[Peer]]) -> PeerIndex:
+        """An index made before (the peer cache keeps :attr:`meeting`)."""
+        index = cls({})
+        index._meeting = {rule: list(peers) for rule, peers in meeting.items()}
+        return index
+
+    @property
+    def meeting(self) -> dict[str, list[Peer]]:
+        """Rule id -> the peers that meet it, by profile id."""
+        return self._meeting
+
     def peers_for(self, rule_id: str, own_id: str) -> list[Peer]:
         """Jurisdictions (other than the audited one) that meet the rule, by profile id."""
         return [peer for peer in self._meeting.get(rule_id, ()) if peer.id != own_id]
@@ -164,8 +188,10 @@ def recommend(
     rules: Sequence[Rule],
     findings: Sequence[Finding],
     peer_findings: PeerFindings | PeerIndex,
+    lang: Language = ENGLISH,
 ) -> list[Finding]:
-    """Attach a graded recommendation to every partially met or unmet finding, numbered by priority."""
+    """Attach a graded recommendation to every partially met or unmet finding, numbered by priority, in ``lang``
+    (the rules' templates are in it already; the jurisdiction is named as the language names the country)."""
     peers = peer_findings if isinstance(peer_findings, PeerIndex) else PeerIndex(peer_findings)
     by_id = {rule.id: rule for rule in rules}
     failing = [(priority_key(f, i), f) for i, f in enumerate(findings) if f.status in ("not_met", "partially_met")]
@@ -178,11 +204,12 @@ def recommend(
         rule = by_id[finding.rule]
         provision = next((e.provision for e in finding.evidence if e.provision), "") or ""
         verb = VERBS[finding.obligation]
-        action = render_template(rule, profile.name, provision, finding.missing, finding.missing_elements)
+        name = lang.country(profile.iso2, profile.name)
+        action = render_template(rule, name, provision, finding.missing, finding.missing_elements)
         recommendation = Recommendation(
             rule=rule.id,
             verb=verb,
-            text=phrase(verb, profile.name, action),
+            text=phrase(verb, name, action, lang),
             priority=ranks[finding.rule],
             peers=peers.peers_for(rule.id, profile.id),
         )

@@ -52,6 +52,11 @@ def kept() -> Iterator[None]:
             _kept = None
 
 
+def holding() -> bool:
+    """Whether a :func:`kept` block is active (a cache keyed by several files' bytes is safe only then)."""
+    return _kept is not None
+
+
 def read_input(path: Path) -> Input:
     """The bytes of ``path`` (the ones read before, inside a :func:`kept` block); raises ``OSError``."""
     if _kept is None:

@@ -8,13 +8,16 @@ that names a field the schema lacks fails at load time with its file and line.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from trafficking_audit.errors import InputError, display_path, real_path
-from trafficking_audit.load import cache
+from trafficking_audit.load import cache, inputs
 from trafficking_audit.load.data import DataLocation, looks_like_path
 from trafficking_audit.load.validation import validate
 from trafficking_audit.load.yamlsource import Document, PathKey, load_yaml, parse_yaml, read_source
@@ -34,6 +37,7 @@ from trafficking_audit.models.vocabulary import OBLIGATIONS, STRENGTH_OBLIGATION
 CONDITION_FIELDS = ("applies_if", "met", "partially_met")
 # The files of a rules folder that hold no rules: the header, the instrument catalogue, the provision list.
 NOT_RULE_FILES = ("rulebook.yaml", "instruments.yaml", "provisions.yaml")
+NAMES = "names"  # the kind of cache entry of the name index (:meth:`ProfileIndex.resolve`)
 
 
 @dataclass(frozen=True)
@@ -45,18 +49,19 @@ class LoadedProfile:
     regular: bool = True  # read from a regular file: its content may key cache entries (not /dev/stdin, a FIFO)
 
 
-def load_profile(path: Path) -> LoadedProfile:
+def load_profile(path: Path, positions: bool = False) -> LoadedProfile:
     """Read and validate one profile file (the validated model from :mod:`~trafficking_audit.load.cache` when
     the file and the code are unchanged; the document then parses its text only if asked for its data).
 
     The text is read once and the same text is hashed and parsed; a file that is not a regular file
-    (``/dev/stdin``, a FIFO) is neither looked up nor stored.
+    (``/dev/stdin``, a FIFO) is neither looked up nor stored. ``positions``: note every value's position
+    while parsing, for a profile whose warnings will be printed (one parse, not a second for positions).
     """
     text, regular = read_source(path)
     cached = cache.fetch(Profile, text) if regular else None
-    if cached is not None:
+    if cached is not None and cached.id in text:  # (an entry of another profile's model is not served)
         return LoadedProfile(cached, Document(display_path(path), text=text))
-    doc = parse_yaml(text, display_path(path))
+    doc = parse_yaml(text, display_path(path), positions=positions)
     profile = validate(Profile, doc)
     if regular:
         cache.store(Profile, text, profile)
@@ -235,11 +240,11 @@ class ProfileIndex:
     warnings: dict[str, list[Any]] = field(default_factory=dict)
     _loaded: dict[Path, LoadedProfile] = field(default_factory=dict)
 
-    def load(self, path: Path) -> LoadedProfile:
-        """Load a profile file once per run."""
+    def load(self, path: Path, positions: bool = False) -> LoadedProfile:
+        """Load a profile file once per run (``positions``: see :func:`load_profile`)."""
         key = real_path(path)
         if key not in self._loaded:
-            self._loaded[key] = self._vetted(load_profile(path), key)
+            self._loaded[key] = self._vetted(load_profile(path, positions), key)
         return self._loaded[key]
 
     def _vetted(self, loaded: LoadedProfile, resolved: Path) -> LoadedProfile:
@@ -286,13 +291,26 @@ class ProfileIndex:
         """The profile a jurisdiction argument names (id, ISO code, name, alias or file path).
 
         Names are compared by :func:`name_key` (NFC, case folded); a name that more than one profile
-        answers to is refused with the candidates, never settled by file order.
+        answers to is refused with the candidates, never settled by file order. Every profile's names
+        come from the name index of the cache when no profile file changed (:meth:`_index_key`): only the
+        profile named is loaded then.
         """
         if looks_like_path(argument):
-            return self.load(Path(argument))
+            return self.load(Path(argument), positions=True)  # the one profile whose warnings are printed
         wanted = name_key(argument)
-        found: dict[str, list[Name]] = {}
+        key = self._index_key() if wanted else None
+        indexed = _fetch_names(key)
+        if indexed is not None:
+            found = _matching(indexed, wanted)
+            if len(found) == 1:
+                return self.load(Path(next(iter(found))), positions=True)
+            if found:
+                raise _ambiguous(argument, {names[0].owner: names for names in found.values()})
+            # An unknown name: the full lookup below gives its message and suggestions.
         profiles = {loaded.document.path: loaded for loaded in self.all()} if wanted else {}
+        if key is not None:  # every profile loaded and passed its checks: their names can be kept
+            _store_names(key, {str(path): self.names(self.load(path)) for path in self.location.profile_files()})
+        found = {}
         for path, loaded in profiles.items():
             matching = [n for n in self.names(loaded) if name_key(n.value) == wanted]
             if matching:
@@ -300,15 +318,7 @@ class ProfileIndex:
         if len(found) == 1:
             return profiles[next(iter(found))]
         if found:
-            candidates = "; ".join(
-                f"{names[0].profile_id} ({', '.join(f'{n.kind} {n.value!r}' for n in names)}) in {path}"
-                for path, names in found.items()
-            )
-            raise InputError(
-                f"ambiguous jurisdiction '{argument}': it names {len(found)} profiles: {candidates}; "
-                "give a path to the YAML file, and run `audit check` to find the clash",
-                code="usage",
-            )
+            raise _ambiguous(argument, found)
         import difflib
 
         ids = [p.profile.id for p in profiles.values()]
@@ -320,6 +330,21 @@ class ProfileIndex:
             f"unknown jurisdiction '{argument}' ({hint}known: {known}; or give a path to a YAML file)", code="usage"
         )
 
+    def _index_key(self) -> str | None:
+        """The key of the name index: the names of every profile file, by the files' names and bytes.
+
+        Only inside a :func:`~trafficking_audit.load.inputs.kept` block (the bytes hashed are the bytes
+        loaded on a miss) and only when every profile is a regular file; the code that reads names is
+        in the key too, and so are the working directory and folder (names carry displayed paths).
+        """
+        if not inputs.holding() or cache.cache_dir() is None:
+            return None
+        digest = hashlib.sha256(f"names|{cache.code_fingerprint()}|".encode())
+        digest.update(json.dumps([os.getcwd(), str(self.location.jurisdictions)]).encode("utf-8", "surrogateescape"))
+        if not cache.hash_files(digest.update, self.location.jurisdictions, self.location.profile_files()):
+            return None
+        return digest.hexdigest()
+
     @staticmethod
     def names(loaded: LoadedProfile) -> list[Name]:
         """Every name a loaded profile answers to (its file name's stem among them)."""
@@ -329,6 +354,62 @@ class ProfileIndex:
         if stem != p.id:
             names.append(Name(loaded.document.path, p.id, "file name", stem, ("id",)))
         return names
+
+
+def _matching(indexed: dict[str, list[Name]], wanted: str) -> dict[str, list[Name]]:
+    """File -> its names equal to ``wanted`` (files without such a name left out)."""
+    found = {}
+    for file, names in indexed.items():
+        matching = [n for n in names if name_key(n.value) == wanted]
+        if matching:
+            found[file] = matching
+    return found
+
+
+def _ambiguous(argument: str, found: dict[str, list[Name]]) -> InputError:
+    candidates = "; ".join(
+        f"{names[0].profile_id} ({', '.join(f'{n.kind} {n.value!r}' for n in names)}) in {path}"
+        for path, names in found.items()
+    )
+    return InputError(
+        f"ambiguous jurisdiction '{argument}': it names {len(found)} profiles: {candidates}; "
+        "give a path to the YAML file, and run `audit check` to find the clash",
+        code="usage",
+    )
+
+
+def _fetch_names(key: str | None) -> dict[str, list[Name]] | None:
+    """The name index kept under ``key`` (file -> the names its profile answers to), or None."""
+    if key is None:
+        return None
+    path = cache.entry_file(NAMES, key)
+    stored = cache.read_entry(path)
+    if stored is None:
+        return None
+    try:
+        data = json.loads(stored)
+        index = {
+            str(file): [Name(str(o), str(i), str(k), str(v), tuple(f)) for o, i, k, v, f in names]
+            for file, names in data.items()
+        }
+    except (ValueError, TypeError, RecursionError, AttributeError):
+        return None
+    cache.touch_entry(path)
+    return index
+
+
+def _store_names(key: str | None, index: dict[str, list[Name]]) -> None:
+    if key is None:
+        return
+    payload = {
+        file: [[n.owner, n.profile_id, n.kind, n.value, list(n.field)] for n in names] for file, names in index.items()
+    }
+    try:
+        encoded = json.dumps(payload).encode("ascii")
+    except (ValueError, TypeError):
+        return
+    cache.write_entry(cache.entry_file(NAMES, key), encoded)
+    cache.prune_once(NAMES, 256)
 
 
 def _is_file(path: Path) -> bool:

@@ -145,7 +145,7 @@ def _date_ticks(dates: Sequence[dt.date], xs: Sequence[float]) -> list[Tick]:
     return ticks or [Tick(xs[0], first.isoformat())]
 
 
-def count_chart(series: Sequence[tuple[str, Sequence[tuple[int, int]]]], y_label: str) -> Chart:
+def count_chart(series: Sequence[tuple[str, Sequence[tuple[int, int]]]], y_label: str, x_label: str = "Year") -> Chart:
     """Counts per year: one line per (name, [(year, value)]); the y axis starts at zero."""
     years = sorted({y for _name, points in series for y, _v in points})
     top_value = max([v for _name, points in series for _y, v in points] or [0])
@@ -174,7 +174,7 @@ def count_chart(series: Sequence[tuple[str, Sequence[tuple[int, int]]]], y_label
         x_ticks=[Tick(_scale(y, lo - 0.5, hi + 0.5, LEFT, RIGHT), str(y)) for y in years],
         y_ticks=[Tick(_scale(v, 0, ceiling, BOTTOM, TOP), str(v)) for v in _steps(ceiling)],
         series=lines,
-        x_label="Year",
+        x_label=x_label,
         y_label=y_label,
     )
 

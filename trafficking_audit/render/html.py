@@ -10,11 +10,18 @@ from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.render.charts import Chart, Sparkline, count_chart, score_chart, sparkline
 from trafficking_audit.render.jinja import render_template
-from trafficking_audit.render.labels import CHANGE_LABELS, INDICATOR_LABELS, PILLAR_LABELS, TREND_LABELS, signed
+from trafficking_audit.render.labels import (
+    CHANGE_LABELS,
+    INDICATOR_LABELS,
+    PILLAR_LABELS,
+    TREND_LABELS,
+    signed,
+    translated,
+)
 from trafficking_audit.render.text import pct, point_text, range_text
 
 
-def bar(s: PillarScore, y: float, scale: float) -> dict[str, object]:
+def bar(s: PillarScore, y: float, scale: float, lang: Language = ENGLISH) -> dict[str, object]:
     """Geometry of one range bar: from the low to the high bound, a tick at the point score when it is
     headlined, and the text printed beside it (score, range and evidence coverage)."""
     known = s.low is not None and s.high is not None
@@ -22,16 +29,16 @@ def bar(s: PillarScore, y: float, scale: float) -> dict[str, object]:
     span = round(scale * ((s.high or 0) - (s.low or 0)), 1) if known else None
     mark = round(scale * s.score, 1) if s.sufficient and s.score is not None else None
     point = f"{point_text(s)} " if mark is not None else ""
-    text = f"{point}{range_text(s)} · {pct(s.coverage)}" if known else "no score"
+    text = f"{point}{range_text(s)} · {pct(s.coverage, lang)}" if known else lang.gettext("no score")
     return {"label": s.pillar, "y": y, "start": start, "span": span, "mark": mark, "text": text}
 
 
-def bars(scores: list[PillarScore]) -> list[dict[str, object]]:
+def bars(scores: list[PillarScore], lang: Language = ENGLISH) -> list[dict[str, object]]:
     """Geometry of a horizontal chart of pillar score ranges (drawn as inline SVG)."""
-    return [bar(s, 10 + 34 * i, 3) for i, s in enumerate(scores)]
+    return [bar(s, 10 + 34 * i, 3, lang) for i, s in enumerate(scores)]
 
 
-def statistics_charts(audit: Audit) -> list[tuple[str, Chart, list[list[bool]]]]:
+def statistics_charts(audit: Audit, lang: Language = ENGLISH) -> list[tuple[str, Chart, list[list[bool]]]]:
     """One chart per indicator the profile counts: (indicator, chart, hollow flag per series point)."""
     charts: list[tuple[str, Chart, list[list[bool]]]] = []
     for indicator in dict.fromkeys(s.indicator for s in audit.statistics):
@@ -40,7 +47,8 @@ def statistics_charts(audit: Audit) -> list[tuple[str, Chart, list[list[bool]]]]
             (f"{n}: {_short(s.counting_basis)}", [(p.year, p.value) for p in s.points]) for n, s in enumerate(series, 1)
         ]
         hollow = [[not p.used_by_audit for p in sorted(s.points, key=lambda p: p.year)] for s in series]
-        charts.append((indicator, count_chart(named, INDICATOR_LABELS[indicator]), hollow))
+        label = lang.gettext(INDICATOR_LABELS[indicator])
+        charts.append((indicator, count_chart(named, label, lang.gettext("Year")), hollow))
     return charts
 
 
@@ -59,7 +67,7 @@ def tier_sources(audit: Audit) -> list[SourceRef]:
 
 def render_audit(audit: Audit, lang: Language = ENGLISH) -> str:
     """The audit report as one offline HTML page."""
-    chart = bars([*audit.scores.pillars, audit.scores.overall])
+    chart = bars([*audit.scores.pillars, audit.scores.overall], lang)
     return render_template(
         lang,
         "audit.html.j2",
@@ -67,7 +75,7 @@ def render_audit(audit: Audit, lang: Language = ENGLISH) -> str:
         audit=audit,
         pillars=PILLARS,
         chart=chart,
-        stat_charts=statistics_charts(audit),
+        stat_charts=statistics_charts(audit, lang),
         tier_sources=tier_sources(audit),
     )
 
@@ -75,7 +83,13 @@ def render_audit(audit: Audit, lang: Language = ENGLISH) -> str:
 def render_diff(diff: Diff, lang: Language = ENGLISH) -> str:
     """The diff as one offline HTML page, in the style of the audit report."""
     return render_template(
-        lang, "diff.html.j2", html=True, diff=diff, changes=CHANGE_LABELS, trends=TREND_LABELS, signed=signed
+        lang,
+        "diff.html.j2",
+        html=True,
+        diff=diff,
+        changes=translated(lang, CHANGE_LABELS),
+        trends=translated(lang, TREND_LABELS),
+        signed=signed,
     )
 
 
@@ -109,7 +123,7 @@ def render_trend(trend: Trend, lang: Language = ENGLISH) -> str:
     return render_template(lang, "trend.html.j2", html=True, t=trend, chart=trend_chart(trend))
 
 
-def score_rows(overview: Overview) -> list[dict[str, object]]:
+def score_rows(overview: Overview, lang: Language = ENGLISH) -> list[dict[str, object]]:
     """Geometry of the grouped bar chart: one row per jurisdiction, one bar per pillar."""
     rows = []
     for index, row in enumerate(overview.jurisdictions):
@@ -118,7 +132,7 @@ def score_rows(overview: Overview) -> list[dict[str, object]]:
             {
                 "row": row,
                 "y": top,
-                "bars": [bar(s, top + 18 * j, 2.6) for j, s in enumerate([*row.pillars, row.overall])],
+                "bars": [bar(s, top + 18 * j, 2.6, lang) for j, s in enumerate([*row.pillars, row.overall])],
             }
         )
     return rows
@@ -144,6 +158,6 @@ def render_overview(overview: Overview, lang: Language = ENGLISH) -> str:
         html=True,
         o=overview,
         pillars=PILLARS,
-        chart=score_rows(overview),
+        chart=score_rows(overview, lang),
         sparks=sparklines(overview),
     )

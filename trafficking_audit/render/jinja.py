@@ -16,8 +16,9 @@ The language is an argument of :func:`render_template`, never a process-wide set
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +31,17 @@ from trafficking_audit.render.citations import cite
 from trafficking_audit.render.labels import (
     DISCLAIMER,
     INDICATOR_LABELS,
+    OBLIGATION_LABELS,
     OUTCOME_LABELS,
     OUTCOME_SYMBOLS,
     PILLAR_LABELS,
-    SCORE_NOTE,
+    SEVERITY_LABELS,
     TIER_SHORT,
     TREND_NOTE,
     outcome_label,
+    pillar_word,
+    score_note,
+    translated,
 )
 from trafficking_audit.render.methodology import methodology_lines
 from trafficking_audit.render.plan_text import PLAN_NOTE, STATE_WORDS, decision_text, plan_summary
@@ -103,35 +108,51 @@ def safe_url(value: Any) -> str | None:
     return None
 
 
-def _common(env: Environment) -> Environment:
+def _day(lang: Language) -> Any:
+    """The ``day`` filter: a date as ``lang`` writes it (ISO in English); anything else as it is."""
+
+    def day(value: Any) -> Any:
+        return lang.date(value) if isinstance(value, dt.date) else value
+
+    return day
+
+
+def _common(env: Environment, lang: Language) -> Environment:
+    """The filters and globals of both environments, their words and numbers in ``lang``."""
     env.filters.update(
         md=md,
         safe_url=safe_url,
-        value=fmt_value,
-        pct=pct,
+        value=partial(fmt_value, lang=lang),
+        pct=partial(pct, lang=lang),
         score=score_text,
         point=point_text,
         span=range_text,
-        history=history_text,
-        outcome=outcome_label,
-        decision=decision_text,
+        history=partial(history_text, lang=lang),
+        outcome=partial(outcome_label, lang=lang),
+        decision=partial(decision_text, lang=lang),
+        day=_day(lang),
+        pillar=partial(pillar_word, lang=lang),
+        severity=lambda value: lang.gettext(SEVERITY_LABELS.get(str(value), str(value))),
+        obligation=lambda value: lang.gettext(OBLIGATION_LABELS.get(str(value), str(value))),
     )
     env.globals.update(
-        OUTCOME_LABELS=OUTCOME_LABELS,
+        lang=lang,
+        OUTCOME_LABELS=translated(lang, OUTCOME_LABELS),
         OUTCOME_SYMBOLS=OUTCOME_SYMBOLS,
-        PILLAR_LABELS=PILLAR_LABELS,
-        DISCLAIMER=DISCLAIMER,
-        SCORE_NOTE=SCORE_NOTE,
+        PILLAR_LABELS=translated(lang, PILLAR_LABELS),
+        DISCLAIMER=lang.gettext(DISCLAIMER),
+        SCORE_NOTE=score_note(lang),
         MIN_COVERAGE=MIN_COVERAGE,
-        INDICATOR_LABELS=INDICATOR_LABELS,
+        INDICATOR_LABELS=translated(lang, INDICATOR_LABELS),
         TIER_SHORT=TIER_SHORT,
-        TREND_NOTE=TREND_NOTE,
-        PLAN_NOTE=PLAN_NOTE,
-        cite=cite,
-        methodology=methodology_lines,
-        STATE_WORDS=STATE_WORDS,
-        plan_summary=plan_summary,
-        basis_line=basis_line,
+        TREND_NOTE=lang.gettext(TREND_NOTE),
+        PLAN_NOTE=lang.gettext(PLAN_NOTE),
+        cite=partial(cite, lang=lang),
+        methodology=partial(methodology_lines, lang=lang),
+        STATE_WORDS=translated(lang, STATE_WORDS),
+        plan_summary=partial(plan_summary, lang=lang),
+        country=lang.country,
+        basis_line=partial(basis_line, lang=lang),
     )
     return env
 
@@ -155,8 +176,7 @@ def environment(html: bool, lang: Language = ENGLISH) -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_callables(lang.gettext, lang.ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env = _common(env)
-    env.globals.update(lang=lang)
+    env = _common(env, lang)
     if not html:
         env.filters.update(code=md_code, safe_url=md_url, link=md_link)
     return env

@@ -1,7 +1,9 @@
 """JSON output: the result models serialised with sorted, stable formatting.
 
 The JSON report is the documented machine-readable contract (``schema_version``
-tells consumers which one). Keys keep the models' field order; output ends with a
+tells consumers which one). Keys and enum values are English in every language; the texts
+(titles, headline, reasons, recommendations) are in the language asked for, which a report
+names in ``lang``. Keys keep the models' field order; output ends with a
 newline so files diff cleanly.
 """
 
@@ -15,10 +17,23 @@ from pydantic import BaseModel
 from trafficking_audit.models.language import ENGLISH, Language
 
 
-def dump(model: BaseModel) -> str:
-    """Stable, indented JSON for any result model."""
+def dump(model: BaseModel, lang: Language | None = None) -> str:
+    """Stable, indented JSON for any result model; with ``lang``, the language of its texts as ``"lang"``
+    (after ``schema_version`` where there is one, else first)."""
     data: Any = model.model_dump(mode="json")
+    return text(data if lang is None else with_lang(data, lang))
+
+
+def text(data: Any) -> str:
+    """The one JSON layout of every output: indented, UTF-8, a newline at the end."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def with_lang(data: dict[str, Any], lang: Language) -> dict[str, Any]:
+    """``data`` with ``"lang"`` after ``schema_version`` (or first)."""
+    items = list(data.items())
+    at = next((i + 1 for i, (key, _) in enumerate(items) if key == "schema_version"), 0)
+    return dict([*items[:at], ("lang", lang.code), *items[at:]])
 
 
 def render_listing(summaries: list[BaseModel], lang: Language = ENGLISH) -> str:
@@ -28,28 +43,27 @@ def render_listing(summaries: list[BaseModel], lang: Language = ENGLISH) -> str:
 
 def render_audit(audit: BaseModel, lang: Language = ENGLISH) -> str:
     """The audit report as JSON."""
-    return dump(audit)
+    return dump(audit, lang)
 
 
 def render_research_plan(plan: BaseModel, lang: Language = ENGLISH) -> str:
     """``audit gaps``: the research plan as JSON (`evidence_needed`, ordered as in every report)."""
-    return dump(plan)
+    return dump(plan, lang)
 
 
 def render_diff(diff: BaseModel, lang: Language = ENGLISH) -> str:
     """The diff as JSON: `left`, `right`, `counts`, `pillars`, `rules` in rulebook order, and more."""
-    return dump(diff)
+    return dump(diff, lang)
 
 
 def render_trend(trend: BaseModel, lang: Language = ENGLISH) -> str:
     """The trend as JSON: `points` (date, scores, outcomes) and `changes` (date, rule, from, to, facts)."""
-    data: Any = trend.model_dump(mode="json", by_alias=True)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return text(with_lang(trend.model_dump(mode="json", by_alias=True), lang))
 
 
 def render_overview(overview: BaseModel, lang: Language = ENGLISH) -> str:
     """The overview (matrix and scores) as JSON."""
-    return dump(overview)
+    return dump(overview, lang)
 
 
 def render_matrix(overview: Any, lang: Language = ENGLISH) -> str:
@@ -76,7 +90,7 @@ def render_rules_list(rules: Any, lang: Language = ENGLISH) -> str:
 
 def render_rule_page(page: BaseModel, lang: Language = ENGLISH) -> str:
     """``audit rules show``: the rule as written, with its file and the instruments it cites."""
-    return dump(page)
+    return dump(page, lang)
 
 
 def render_rule_tests(report: BaseModel, lang: Language = ENGLISH) -> str:

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from trafficking_audit.models.diff import Diff, Lesson, SideFinding
 from trafficking_audit.models.examples import EXAMPLE_DAY, RuleTestReport
-from trafficking_audit.models.language import ENGLISH, Language
+from trafficking_audit.models.language import ENGLISH, N_, Language
 from trafficking_audit.models.listing import JurisdictionSummary
 from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.provisions import CoverageReport
@@ -34,15 +34,18 @@ from trafficking_audit.render.labels import (
     CHANGE_COLOURS,
     CHANGE_LABELS,
     DISCLAIMER,
+    OBLIGATION_LABELS,
     OUTCOME_COLOURS,
     OUTCOME_LABELS,
     OUTCOME_SYMBOLS,
     PILLAR_LABELS,
-    SCORE_NOTE,
+    SEVERITY_LABELS,
     TREND_LABELS,
     TREND_NOTE,
     comparable_text,
     outcome_label,
+    pillar_word,
+    score_note,
     signed,
 )
 from trafficking_audit.render.methodology import methodology_lines
@@ -68,23 +71,25 @@ def console(color: bool, width: int) -> Console:
 
 def render_audit(audit: Audit, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """The audit as a terminal summary."""
+    _ = lang.gettext
     out = console(color, width)
     j = audit.jurisdiction
     out.print(
-        f"[bold]{escape(j.name)}[/bold] ({j.iso2}/{j.iso3}) · law as of {audit.as_of}"
-        f" · rulebook {escape(audit.rulebook_version)}"
+        f"[bold]{escape(lang.country(j.iso2, j.name))}[/bold] ({j.iso2}/{j.iso3}) · {_('law as of')} "
+        f"{lang.date(audit.as_of)} · {_('rulebook')} {escape(audit.rulebook_version)}"
     )
     out.print(escape(audit.headline))
     out.print()
-    scores = Table(title="Scores (indicative)", title_justify="left")
-    for column in ("Pillar", "Score", "Range", "Coverage", "Met", "Partial", "Not met", "Unknown", "N/A"):
-        scores.add_column(column, justify="left" if column == "Pillar" else "right")
+    scores = Table(title=_("Scores (indicative)"), title_justify="left")
+    columns = (N_("Pillar"), N_("Score"), N_("Range"), N_("Coverage"), N_("Met"), N_("Partial"), N_("Not met"))
+    for column in (*columns, N_("Unknown"), N_("N/A")):
+        scores.add_column(_(column), justify="left" if column == "Pillar" else "right")
     for s in [*audit.scores.pillars, audit.scores.overall]:
         scores.add_row(
-            PILLAR_LABELS[s.pillar],
+            _(PILLAR_LABELS[s.pillar]),
             point_text(s),
             range_text(s),
-            pct(s.coverage),
+            pct(s.coverage, lang),
             str(s.met),
             str(s.partially_met),
             str(s.not_met),
@@ -92,53 +97,75 @@ def render_audit(audit: Audit, color: bool = False, width: int = 100, lang: Lang
             str(s.not_applicable),
         )
     out.print(scores)
-    out.print(f"[dim]{SCORE_NOTE} {DISCLAIMER}[/dim]")
+    out.print(f"[dim]{escape(score_note(lang))} {escape(_(DISCLAIMER))}[/dim]")
     if audit.recommendations:
         out.print()
-        out.print(f"[bold]Top recommendations[/bold] ({len(audit.recommendations)} in all)")
+        count = len(audit.recommendations)
+        heading, in_all = _("Top recommendations"), lang.ngettext("{n} in all", "{n} in all", count).format(n=count)
+        out.print(f"[bold]{escape(heading)}[/bold] ({escape(in_all)})")
         for r in audit.recommendations[:TOP_RECOMMENDATIONS]:
-            peers = f" Peers: {', '.join(p.name for p in r.peers)}." if r.peers else ""
+            names = ", ".join(p.name for p in r.peers)
+            peers = " " + _("Peers: {names}.").format(names=names) if r.peers else ""
             out.print(f" {r.priority}. {escape(r.text)} [dim]({r.rule}){escape(peers)}[/dim]")
     out.print()
-    print_evidence_needed(out, audit.evidence_needed, audit.scores.overall.unknown)
+    print_evidence_needed(out, audit.evidence_needed, audit.scores.overall.unknown, lang)
     out.print()
-    out.print("[bold]Methodology and limitations[/bold]")
-    for line in methodology_lines(audit):
+    heading = _("Methodology and limitations")
+    out.print(f"[bold]{escape(heading)}[/bold]")
+    for line in methodology_lines(audit, lang):
         out.print(f" • {escape(line)}")
     out.print()
-    findings = Table(title="Findings", title_justify="left")
-    for column in ("Outcome", "Rule", "Pillar", "Severity", "Evidence"):
-        findings.add_column(column)
+    findings = Table(title=_("Findings"), title_justify="left")
+    for column in (N_("Outcome"), N_("Rule"), N_("Pillar"), N_("Severity"), N_("Evidence")):
+        findings.add_column(_(column))
     for f in audit.findings:
-        findings.add_row(outcome_cell(f.status), f.rule, f.pillar, f.severity, escape(evidence_summary(f)))
+        findings.add_row(
+            outcome_cell(f.status, lang),
+            f.rule,
+            pillar_word(f.pillar, lang),
+            _(SEVERITY_LABELS[f.severity]),
+            escape(evidence_summary(f, lang)),
+        )
     out.print(findings)
     if audit.evidence_basis:
-        out.print(escape(basis_line(audit.evidence_basis)))
+        out.print(escape(basis_line(audit.evidence_basis, lang)))
     if audit.data_quality:
         notes = "; ".join(f"{n.count} {n.code}" for n in audit.data_quality)
-        out.print(f"[bold]Data quality[/bold]: audit check warns: {escape(notes)} (details on standard error)")
+        heading = _("Data quality")
+        warns = _("audit check warns: {notes} (details on standard error)").format(notes=notes)
+        out.print(f"[bold]{escape(heading)}[/bold]: {escape(warns)}")
     return recorded(out)
 
 
-def print_evidence_needed(out: Console, needed: list[NeededFact], unknown_rules: int) -> None:
+def print_evidence_needed(out: Console, needed: list[NeededFact], unknown_rules: int, lang: Language = ENGLISH) -> None:
     """The research plan: each deciding fact, the rules it decides and where to look."""
-    out.print(f"[bold]Evidence needed[/bold] ({escape(plan_summary(needed, unknown_rules))})")
+    _ = lang.gettext
+    heading = _("Evidence needed")
+    out.print(f"[bold]{escape(heading)}[/bold] ({escape(plan_summary(needed, unknown_rules, lang))})")
     if not needed:
-        out.print(" No unknown fact decides a rule.")
+        out.print(" " + _("No unknown fact decides a rule."))
         return
     for index, n in enumerate(needed, 1):
-        out.print(f" {index}. [cyan]{escape(n.fact)}[/cyan] ({STATE_WORDS[n.state]}): {escape(n.description)}")
+        state = _(STATE_WORDS[n.state])
+        out.print(f" {index}. [cyan]{escape(n.fact)}[/cyan] ({state}): {escape(n.description)}")
         for r in n.rules:
-            out.print(f"    decides {r.rule} {escape(decision_text(r))}")
-        out.print(f"    [dim]where to look: {escape(n.where_to_look)}[/dim]")
-    out.print(f"[dim]{escape(PLAN_NOTE)}[/dim]")
+            out.print(
+                "    " + escape(_("decides {rule} {decision}").format(rule=r.rule, decision=decision_text(r, lang)))
+            )
+        place = _("where to look: {place}").format(place=n.where_to_look)
+        out.print(f"    [dim]{escape(place)}[/dim]")
+    out.print(f"[dim]{escape(_(PLAN_NOTE))}[/dim]")
 
 
 def render_research_plan(plan: ResearchPlan, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """``audit gaps``: the research plan alone."""
+    _ = lang.gettext
     out = console(color, width)
-    out.print(f"[bold]{escape(plan.name)}[/bold] · law as of {plan.as_of} · rulebook {escape(plan.rulebook_version)}")
-    print_evidence_needed(out, plan.evidence_needed, plan.unknown_rules)
+    out.print(
+        f"[bold]{escape(plan.name)}[/bold] · {_('law as of')} {lang.date(plan.as_of)}"
+        f" · {_('rulebook')} {escape(plan.rulebook_version)}"
+    )
+    print_evidence_needed(out, plan.evidence_needed, plan.unknown_rules, lang)
     return recorded(out)
 
 
@@ -149,15 +176,16 @@ def recorded(out: Console) -> str:
     return file.getvalue()
 
 
-def outcome_cell(status: str) -> str:
+def outcome_cell(status: str, lang: Language = ENGLISH) -> str:
     """An outcome as coloured rich markup, symbol and word."""
-    return f"[{OUTCOME_COLOURS[status]}]{outcome_label(status)}[/]"
+    return f"[{OUTCOME_COLOURS[status]}]{outcome_label(status, lang)}[/]"
 
 
-def evidence_summary(finding: Finding | SideFinding) -> str:
+def evidence_summary(finding: Finding | SideFinding, lang: Language = ENGLISH) -> str:
     """The provisions an outcome rests on, else the facts it lacked."""
     provisions = "; ".join(sorted({e.provision for e in finding.evidence if e.provision}))
-    return provisions or ("missing: " + ", ".join(finding.missing) if finding.missing else "")
+    missing = lang.gettext("missing: {facts}").format(facts=", ".join(finding.missing)) if finding.missing else ""
+    return provisions or missing
 
 
 def render_diff(diff: Diff, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
@@ -327,7 +355,8 @@ def render_listing(
         point = score_text(s.score) if s.score is not None or s.score_low is None else "insufficient"
         table.add_row(s.id, escape(s.name), f"{s.iso2}/{s.iso3}", reviewed, pct(s.coverage), point, span)
     out.print(table)
-    out.print(f"[dim]Coverage: share of applicable rules with a known outcome. {SCORE_NOTE} {DISCLAIMER}[/dim]")
+    coverage_note = lang.gettext("Coverage: share of applicable rules with a known outcome.")
+    out.print(f"[dim]{escape(coverage_note)} {escape(score_note(lang))} {escape(lang.gettext(DISCLAIMER))}[/dim]")
     return recorded(out)
 
 
@@ -345,7 +374,8 @@ def render_overview(overview: Overview, color: bool = False, width: int = 100, l
         marker = "" if row.overall.sufficient else " *"
         table.add_row(escape(row.name) + marker, row.iso3, *scores, range_text(row.overall), pct(row.overall.coverage))
     out.print(table)
-    out.print(f"[dim]* insufficient evidence: listed last, range only. {SCORE_NOTE}[/dim]")
+    insufficient = lang.gettext("* insufficient evidence: listed last, range only.")
+    out.print(f"[dim]{escape(insufficient)} {escape(score_note(lang))}[/dim]")
     file = out.file
     assert isinstance(file, io.StringIO)
     return file.getvalue()
@@ -356,25 +386,28 @@ def render_overview(overview: Overview, color: bool = False, width: int = 100, l
 
 def render_rules_list(rules: RuleList, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """``audit rules list``: one table per pillar (the standards each rule cites are in json, md and show)."""
+    _ = lang.gettext
     out = console(color, width)
-    out.print(f"[bold]{len(rules.rules)} rules[/bold] · rulebook {escape(rules.rulebook_version)}")
+    count = lang.ngettext("%(num)s rule", "%(num)s rules", len(rules.rules)) % {"num": len(rules.rules)}
+    out.print(f"[bold]{escape(count)}[/bold] · {escape(_('rulebook'))} {escape(rules.rulebook_version)}")
     for pillar in PILLARS:
         group = [r for r in rules.rules if r.pillar == pillar]
         if not group:
             continue
-        table = Table(title=f"{PILLAR_LABELS[pillar]} ({len(group)})", title_justify="left")
-        table.add_column("Rule", no_wrap=True)
-        table.add_column("Severity")
-        table.add_column("Obligation")
-        table.add_column("Title")
+        table = Table(title=f"{_(PILLAR_LABELS[pillar])} ({len(group)})", title_justify="left")
+        table.add_column(_("Rule"), no_wrap=True)
+        table.add_column(_("Severity"))
+        table.add_column(_("Obligation"))
+        table.add_column(_("Title"))
         for r in group:
-            table.add_row(r.id, r.severity, r.obligation, escape(r.title))
+            table.add_row(r.id, _(SEVERITY_LABELS[r.severity]), _(OBLIGATION_LABELS[r.obligation]), escape(r.title))
         out.print()
         out.print(table)
-    out.print(
-        "[dim]Obligation: the most the rule asks where its instruments bind; an audit derives it per jurisdiction "
-        "and date. `audit rules show ID` lists a rule's standards and articles.[/dim]"
+    note = _(
+        "Obligation: the most the rule asks where its instruments bind; an audit derives it per jurisdiction "
+        "and date. `audit rules show ID` lists a rule's standards and articles."
     )
+    out.print(f"[dim]{escape(note)}[/dim]")
     return recorded(out)
 
 
@@ -387,8 +420,9 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100, lang
         return f"[cyan]{escape(path)}[/cyan]"
 
     standards = [
-        f"• [bold]{escape(cite(page.instruments[c.instrument].short, page.instruments[c.instrument].parts, c.article))}"
-        f"[/bold] ({c.strength}"
+        "• [bold]"
+        + escape(cite(page.instruments[c.instrument].short, page.instruments[c.instrument].parts, c.article, lang))
+        + f"[/bold] ({c.strength}"
         + (f"; inserted by {escape(page.instruments[c.inserted_by].short)}" if c.inserted_by else "")
         + ")"
         + (f": {escape(c.note)}" if c.note else "")
@@ -413,13 +447,17 @@ def render_rule_page(page: RulePage, color: bool = False, width: int = 100, lang
         _example_lines(rule, code),
     ]
     out.print(f"[bold]{rule.id}[/bold]: {escape(rule.title)}")
+    severity, obligation = (
+        lang.gettext(SEVERITY_LABELS[rule.severity]),
+        lang.gettext(OBLIGATION_LABELS[rule.obligation]),
+    )
     out.print(
-        f"[dim]{rule.pillar} · {rule.severity} · {rule.obligation} · {page.file} · "
-        f"rulebook {escape(page.rulebook_version)}[/dim]"
+        f"[dim]{pillar_word(rule.pillar, lang)} · {severity} · {obligation} · {page.file} · "
+        f"{lang.gettext('rulebook')} {escape(page.rulebook_version)}[/dim]"
     )
     for heading, lines in zip(RULE_SECTIONS, bodies, strict=True):
         out.print()
-        out.print(f"[bold]{heading}[/bold]")
+        out.print(f"[bold]{escape(lang.gettext(heading))}[/bold]")
         for line in lines:
             out.print(Padding(Text.from_markup(line), (0, 0, 0, 2), expand=False))
     # Padding fills wrapped lines to the width; drop that so piped pages diff cleanly.

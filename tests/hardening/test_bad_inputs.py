@@ -76,14 +76,17 @@ def test_unreadable_file(cli, tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text("id: x\n")
 
-    real = Path.read_bytes
+    from trafficking_audit.load import inputs
 
-    def denied(self):
-        if self.name == "secret.yaml":  # root can read anything, so simulate the refusal
+    real = open
+
+    def denied(file, *args, **kwargs):
+        if Path(file).name == "secret.yaml":  # root can read anything, so simulate the refusal
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    # Every input file is read in one place (load/inputs.py), so the refusal is simulated there.
+    monkeypatch.setattr(inputs, "open", denied, raising=False)
     assert_positioned_lines(cli("run", str(path), "--data", str(DATA)), path, None, None, "permission denied")
 
 

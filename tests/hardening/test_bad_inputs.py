@@ -19,7 +19,6 @@ import pytest
 import yaml
 
 from trafficking_audit.errors import display_path
-from trafficking_audit.load import inputs
 
 HERE = Path(__file__).resolve().parent
 BAD = HERE.parent / "fixtures" / "bad"
@@ -77,6 +76,8 @@ def test_unreadable_file(cli, tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text("id: x\n")
 
+    from trafficking_audit.load import inputs
+
     real = open
 
     def denied(file, *args, **kwargs):
@@ -84,7 +85,7 @@ def test_unreadable_file(cli, tmp_path: Path, monkeypatch) -> None:
             raise PermissionError(13, "Permission denied")
         return real(file, *args, **kwargs)
 
-    # Input files are opened in one place (load/inputs.py: each is read once per run).
+    # Every input file is read in one place (load/inputs.py), so the refusal is simulated there.
     monkeypatch.setattr(inputs, "open", denied, raising=False)
     assert_positioned_lines(cli("run", str(path), "--data", str(DATA)), path, None, None, "permission denied")
 

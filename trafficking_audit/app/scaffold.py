@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from trafficking_audit.app.identity import Identity
 from trafficking_audit.models.facts import UNKNOWN, Fact
+from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.paths import PathError, fact_values
 from trafficking_audit.models.profile import Profile, Section, TreatyStatus
 from trafficking_audit.models.rule import Instrument
@@ -69,9 +70,12 @@ _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._()'/-]*$")
 _RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
 
 
-def scaffold(identity: Identity, instruments: Iterable[Instrument], reviewed: dt.date) -> str:
-    """The YAML text of a new profile: every fact ``unknown``, commented, valid against the schema."""
-    out = _header(identity)
+def scaffold(identity: Identity, instruments: Iterable[Instrument], reviewed: dt.date, lang: Language = ENGLISH) -> str:
+    """The YAML text of a new profile: every fact ``unknown``, commented, valid against the schema.
+
+    ``lang``: the language of the scaffold's own comments (the header, the hints); the descriptions of
+    the fields come from the schema and stay English, like the keys and values of the file."""
+    out = _header(identity, lang)
     fixed: dict[str, Any] = {
         "id": identity.id,
         "name": identity.name,
@@ -85,15 +89,15 @@ def scaffold(identity: Identity, instruments: Iterable[Instrument], reviewed: dt
     treaties = [i for i in instruments if i.kind in TREATY_KINDS]
     for name, field in Profile.model_fields.items():
         if name in fixed:
-            _identity_field(out, name, field.description or "", fixed[name], identity)
+            _identity_field(out, name, field.description or "", fixed[name], identity, lang)
             continue
         out.append("")
         _comment(out, 0, field.description)
-        _comment(out, 0, f"Where to look: {SECTION_HINTS[name]}")
+        _comment(out, 0, lang.gettext("Where to look: {hint}").format(hint=SECTION_HINTS[name]))
         if name == "treaties":
             _treaties(out, treaties)
         elif name in EXAMPLES:
-            _record_list(out, name, EXAMPLES[name])
+            _record_list(out, name, EXAMPLES[name], lang)
         elif (section := _section_class(field.annotation)) is not None:
             out.append(f"{name}:")
             _section(out, section, name, 2)
@@ -120,41 +124,48 @@ def yaml_scalar(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _header(identity: Identity) -> list[str]:
+def _header(identity: Identity, lang: Language = ENGLISH) -> list[str]:
+    _ = lang.gettext
     out = [MODELINE]
-    _comment(out, 0, f"{identity.name}: anti-trafficking profile scaffolded by `audit new`.")
+    _comment(out, 0, _("{name}: anti-trafficking profile scaffolded by `audit new`.").format(name=identity.name))
     _comment(
         out,
         0,
-        "Every fact starts as `unknown`. Replace it only with a value a source settles: an honest "
-        'unknown is better than a guess, and the audit never reads unknown as "no".',
+        _(
+            "Every fact starts as `unknown`. Replace it only with a value a source settles: an honest "
+            'unknown is better than a guess, and the audit never reads unknown as "no".'
+        ),
     )
     out.append("#")
-    out.append("# A fact looks like this:")
+    out.append("# " + _("A fact looks like this:"))
     out.append("#   field_name:")
     _pair(out, "#     ", "value", UNKNOWN, Fact.model_fields["value"].description)
-    out.append("# and may also carry:")
+    out.append("# " + _("and may also carry:"))
     for name, field in Fact.model_fields.items():
         if name != "value":
             _pair(out, "#     ", name, FACT_EXAMPLE[name], field.description)
-    out.append("# A fact that changed over time is a list of such entries, each with its period, e.g.")
+    out.append("# " + _("A fact that changed over time is a list of such entries, each with its period, e.g."))
     out.append("#   means_role:")
     out.append("#     - {value: aggravating_only, valid_to: 2024-07-04, sources: [criminal-code]}")
     out.append("#     - {value: constituent, valid_from: 2024-07-05, sources: [law-2024]}")
-    _comment(out, 0, "Check the profile with `audit run ./FILE.yaml`.")
+    _comment(out, 0, _("Check the profile with `audit run ./FILE.yaml`."))
     out.append("")
     return out
 
 
-def _identity_field(out: list[str], name: str, description: str, value: Any, identity: Identity) -> None:
+def _identity_field(
+    out: list[str], name: str, description: str, value: Any, identity: Identity, lang: Language = ENGLISH
+) -> None:
+    _ = lang.gettext
     if name == "iso2" and identity.note:
         _comment(out, 0, ("TODO: " if not identity.codes_found else "") + identity.note + ".")
     if name == "last_reviewed":
-        description += " Set it to the day you finish reviewing the profile."
+        description += " " + _("Set it to the day you finish reviewing the profile.")
     if name == "history_from":
-        description += " Move it back only as far as every undated fact is known to hold."
+        description += " " + _("Move it back only as far as every undated fact is known to hold.")
     _comment(out, 0, description)
-    out.append(f"# {name}:  (optional: uncomment and fill in)" if value is None else f"{name}: {yaml_scalar(value)}")
+    optional = _("(optional: uncomment and fill in)")
+    out.append(f"# {name}:  {optional}" if value is None else f"{name}: {yaml_scalar(value)}")
 
 
 def _section(out: list[str], model: type[BaseModel], path: str, indent: int) -> None:
@@ -203,9 +214,9 @@ def _treaty_hint(instrument: Instrument) -> str:
     return "UN Treaty Collection"
 
 
-def _record_list(out: list[str], name: str, example: dict[str, Any]) -> None:
+def _record_list(out: list[str], name: str, example: dict[str, Any], lang: Language = ENGLISH) -> None:
     out.append(f"{name}: []")
-    out.append("# To add entries, replace [] above with a list like this one:")
+    out.append("# " + lang.gettext("To add entries, replace [] above with a list like this one:"))
     model = _record_model(name)
     for index, (key, value) in enumerate(example.items()):
         _pair(out, "#   - " if index == 0 else "#     ", key, value, model.model_fields[key].description)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from trafficking_audit.app.output import emit
-from trafficking_audit.cli.common import DataOption, guarded
+from trafficking_audit.cli.common import DataOption, LangOption, chosen_language, guarded
 from trafficking_audit.errors import InputError, display_path, real_path
 from trafficking_audit.load.data import locate
 
@@ -22,6 +22,8 @@ EPILOG = """Examples:
   audit new "Côte d'Ivoire" > jurisdictions/cote-d-ivoire.yaml
 
   audit new ruritania --output ruritania.yaml --force   (replaces an earlier scaffold, never a profile with facts)
+
+  audit new Kazakhstan --lang ru   (the scaffold's own comments in Russian)
 """
 
 
@@ -55,8 +57,10 @@ def new(
         ),
     ] = False,
     data: DataOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Scaffold a new jurisdiction profile: every fact present, unknown, and commented."""
+    language = chosen_language(lang)
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.app.identity import identify
     from trafficking_audit.app.scaffold import scaffold
@@ -68,7 +72,8 @@ def new(
         refuse_known_facts(output)
     identity = identify(name, iso2)
     location = locate(data)
-    emit(scaffold(identity, load_rulebook(location.rules).instruments.values(), dt.date.today()), output)
+    instruments = load_rulebook(location.rules).instruments.values()
+    emit(scaffold(identity, instruments, dt.date.today(), language), output)
     typer.echo(f"{identity.id}: {identity.note}", err=True)
     existing = location.jurisdictions / f"{identity.id}.yaml"
     if existing.is_file() and (output is None or real_path(output) != real_path(existing)):

@@ -55,12 +55,12 @@ def render_overview(overview: object, lang: Language = ENGLISH) -> str:
     return render_template(lang, "index.md.j2", html=False, o=overview, pillars=PILLARS)
 
 
-def _rule_words() -> dict[str, Any]:
+def _rule_words(lang: Language = ENGLISH) -> dict[str, Any]:
     """What the rulebook templates call: section titles, and conditions in words with fact paths as code."""
 
     # The lines are built from escaped pieces, so they are Markdown already.
     return {
-        "sections": RULE_SECTIONS,
+        "sections": [lang.gettext(section) for section in RULE_SECTIONS],
         "binding_lines": lambda page: [
             Markup(line) for line in binding_lines(page.rule, page.instruments, md_code, md)
         ],
@@ -72,17 +72,17 @@ def _rule_words() -> dict[str, Any]:
 
 def render_rules_list(rules: RuleList, lang: Language = ENGLISH) -> str:
     """``audit rules list`` as a Markdown table."""
-    return render_template(lang, "rules_list.md.j2", html=False, rules=rules, **_rule_words())
+    return render_template(lang, "rules_list.md.j2", html=False, rules=rules, **_rule_words(lang))
 
 
 def render_rule_page(page: RulePage, lang: Language = ENGLISH) -> str:
     """``audit rules show`` as a Markdown page with the fixed sections."""
-    return render_template(lang, "rule_page.md.j2", html=False, page=page, **_rule_words())
+    return render_template(lang, "rule_page.md.j2", html=False, page=page, **_rule_words(lang))
 
 
 def render_rulebook_docs(docs: RulebookDocs, lang: Language = ENGLISH) -> str:
     """``docs/rules.md``: index, instruments, and every rule's page."""
-    return render_template(lang, "rulebook_docs.md.j2", html=False, docs=docs, **_rule_words())
+    return render_template(lang, "rulebook_docs.md.j2", html=False, docs=docs, **_rule_words(lang))
 
 
 def render_coverage(report: CoverageReport, lang: Language = ENGLISH) -> str:

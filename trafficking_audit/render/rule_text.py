@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from trafficking_audit.models.language import N_
 from trafficking_audit.models.rule import Condition, Instrument, Rule
 from trafficking_audit.models.wording import value_text
 from trafficking_audit.render.citations import cite
@@ -19,14 +20,14 @@ from trafficking_audit.render.citations import cite
 Marker = Callable[[str], str]
 
 # The fixed sections of a rule page, in order (as ruff's rule pages have fixed sections).
-RULE_SECTIONS = (
-    "What it checks",
-    "Why it matters",
-    "Standards",
-    "Who it binds",
-    "How the outcome is decided",
-    "Recommendation",
-    "Example",
+RULE_SECTIONS = (  # gettext messages: a renderer shows them in its language
+    N_("What it checks"),
+    N_("Why it matters"),
+    N_("Standards"),
+    N_("Who it binds"),
+    N_("How the outcome is decided"),
+    N_("Recommendation"),
+    N_("Example"),
 )
 
 OBLIGATION_WORDS = {"mandatory": "mandatory", "should": "a should-standard", "good-practice": "good practice"}

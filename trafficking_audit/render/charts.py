@@ -88,6 +88,8 @@ def _path(marks: Sequence[Mark]) -> str:
 def score_chart(
     dates: Sequence[dt.date],
     series: Sequence[tuple[str, Sequence[float | None], Sequence[tuple[float, float] | None]]],
+    x_label: str = "Date the law was assessed as of",
+    y_label: str = "Score (0-100)",
 ) -> Chart:
     """Scores (0-100) over time: one line per (name, scores, ranges), x proportional to time.
 
@@ -119,8 +121,8 @@ def score_chart(
         x_ticks=_date_ticks(dates, xs),
         y_ticks=[Tick(_scale(v, 0, 100, BOTTOM, TOP), str(v)) for v in (0, 25, 50, 75, 100)],
         series=lines,
-        x_label="Date the law was assessed as of",
-        y_label="Score (0-100)",
+        x_label=x_label,
+        y_label=y_label,
     )
 
 

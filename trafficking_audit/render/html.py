@@ -93,7 +93,7 @@ def render_diff(diff: Diff, lang: Language = ENGLISH) -> str:
     )
 
 
-def trend_chart(trend: Trend) -> Chart:
+def trend_chart(trend: Trend, lang: Language = ENGLISH) -> Chart:
     """The overall and pillar scores at every point of the trend, with their ranges when known."""
     dates = [p.date for p in trend.points]
     series = []
@@ -101,8 +101,8 @@ def trend_chart(trend: Trend) -> Chart:
         scores = [p.scores.overall if name == "overall" else _pillar(p.scores.pillars, name) for p in trend.points]
         # Only the overall line carries its band: five overlapping bands would hide one another.
         ranges = [_range(s) if name == "overall" else None for s in scores]
-        series.append((PILLAR_LABELS[name], [_point(s) for s in scores], ranges))
-    return score_chart(dates, series)
+        series.append((lang.gettext(PILLAR_LABELS[name]), [_point(s) for s in scores], ranges))
+    return score_chart(dates, series, lang.gettext("Date the law was assessed as of"), lang.gettext("Score (0-100)"))
 
 
 def _pillar(scores: list[PillarScore], name: str) -> PillarScore:
@@ -120,7 +120,7 @@ def _point(score: PillarScore) -> float | None:
 
 def render_trend(trend: Trend, lang: Language = ENGLISH) -> str:
     """The trend as one offline HTML page: a score chart, the rule x date grid and the changes."""
-    return render_template(lang, "trend.html.j2", html=True, t=trend, chart=trend_chart(trend))
+    return render_template(lang, "trend.html.j2", html=True, t=trend, chart=trend_chart(trend, lang))
 
 
 def score_rows(overview: Overview, lang: Language = ENGLISH) -> list[dict[str, object]]:

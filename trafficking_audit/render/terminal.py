@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Literal
 
 from rich.console import Console
 from rich.markup import escape
@@ -190,18 +191,21 @@ def evidence_summary(finding: Finding | SideFinding, lang: Language = ENGLISH) -
 
 def render_diff(diff: Diff, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """Two audits side by side: scores, rules, what each side has that the other lacks, changed facts."""
+    _ = lang.gettext
     out = console(color, width)
     left, right = diff.left, diff.right
     out.print(
         f"[bold]{escape(left.label)}[/bold] → [bold]{escape(right.label)}[/bold]"
-        f" · rulebook {escape(diff.rulebook_version)}"
+        f" · {_('rulebook')} {escape(diff.rulebook_version)}"
     )
     out.print(escape(diff.headline))
     out.print()
-    scores = Table(title="Scores (indicative)", title_justify="left")
-    headers = ["Pillar", left.label, right.label, "Difference", *(["Trend"] if diff.same_jurisdiction else [])]
-    for column in [*headers, "Coverage", "Known on both"]:
-        scores.add_column(escape(column), justify="left" if column in ("Pillar", "Trend") else "right")
+    scores = Table(title=_("Scores (indicative)"), title_justify="left")
+    headers: list[tuple[str, Literal["left", "right"]]] = [(_("Pillar"), "left"), (left.label, "right")]
+    headers += [(right.label, "right"), (_("Difference"), "right")]
+    headers += [(_("Trend"), "left")] if diff.same_jurisdiction else []
+    for column, justify in [*headers, (_("Coverage"), "right"), (_("Known on both"), "right")]:
+        scores.add_column(escape(column), justify=justify)
     for p in diff.pillars:
         trend = [TREND_LABELS[p.trend]] if diff.same_jurisdiction else []
         scores.add_row(
@@ -210,68 +214,69 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100, lang: Languag
             score_text(p.right),
             signed(p.difference),
             *trend,
-            f"{pct(p.left_coverage)} → {pct(p.right_coverage)}",
+            f"{pct(p.left_coverage, lang)} → {pct(p.right_coverage, lang)}",
             comparable_text(p.applicable, p.comparable),
         )
     out.print(scores)
     for p in diff.pillars:
         if p.trend_reason:
-            out.print(f"{PILLAR_LABELS[p.pillar]}: not comparable: {escape(p.trend_reason)}")
+            out.print(f"{_(PILLAR_LABELS[p.pillar])}: {_('not comparable:')} {escape(p.trend_reason)}")
     if diff.same_jurisdiction:
-        out.print(f"[dim]{TREND_NOTE}[/dim]")
-    out.print(f"[dim]{DISCLAIMER}[/dim]")
+        out.print(f"[dim]{escape(_(TREND_NOTE))}[/dim]")
+    out.print(f"[dim]{escape(_(DISCLAIMER))}[/dim]")
     if diff.same_jurisdiction:
         out.print()
         out.print(f"[bold]Evidence lost[/bold] ({len(diff.evidence_lost)}): known on the left, unknown on the right")
         for e in diff.evidence_lost:
-            missing = f"; missing: {escape(', '.join(e.missing))}" if e.missing else ""
-            out.print(
-                f" {e.rule} ({e.pillar}, {e.severity}): {outcome_label(e.left)} → {outcome_label(e.right)}{missing}"
-            )
+            missing = f"; {_('missing:')} {escape(', '.join(e.missing))}" if e.missing else ""
+            kind = f"{pillar_word(e.pillar, lang)}, {_(SEVERITY_LABELS[e.severity])}"
+            change = f"{outcome_label(e.left, lang)} → {outcome_label(e.right, lang)}"
+            out.print(f" {e.rule} ({kind}): {change}{missing}")
         if not diff.evidence_lost:
-            out.print(" None.")
-        gained = ", ".join(e.rule for e in diff.evidence_gained) or "none"
-        out.print(f"Evidence gained ({len(diff.evidence_gained)}): {gained}")
+            out.print(" " + _("None."))
+        gained = ", ".join(e.rule for e in diff.evidence_gained) or _("none")
+        out.print(f"{_('Evidence gained')} ({len(diff.evidence_gained)}): {gained}")
     out.print()
     rules = Table(title="Rules" + (" whose outcome differs" if diff.changed_only else ""), title_justify="left")
-    for column in ("Rule", left.label, right.label, "Change"):
+    for column in (_("Rule"), left.label, right.label, _("Change")):
         rules.add_column(escape(column), overflow="fold")
     for r in diff.rules:
         cells = [
-            f"{outcome_cell(status)}\n[dim]{escape(evidence_summary(detail))}[/dim]"
+            f"{outcome_cell(status, lang)}\n[dim]{escape(evidence_summary(detail, lang))}[/dim]"
             if evidence_summary(detail)
             else outcome_cell(status)
             for status, detail in ((r.left, r.left_detail), (r.right, r.right_detail))
         ]
-        change = f"[{CHANGE_COLOURS[r.change]}]{CHANGE_LABELS[r.change]}[/]"
-        rules.add_row(f"{r.rule}\n[dim]{r.pillar}, {r.severity}[/dim]", *cells, change)
-    out.print(rules if diff.rules else "No rule's outcome differs.")
+        change = f"[{CHANGE_COLOURS[r.change]}]{escape(_(CHANGE_LABELS[r.change]))}[/]"
+        kind = f"{pillar_word(r.pillar, lang)}, {_(SEVERITY_LABELS[r.severity])}"
+        rules.add_row(f"{r.rule}\n[dim]{escape(kind)}[/dim]", *cells, change)
+    out.print(rules if diff.rules else _("No rule's outcome differs."))
     for meeting, lacking, lessons in ((right, left, diff.right_has), (left, right, diff.left_has)):
         out.print()
         out.print(f"[bold]What {escape(meeting.label)} has that {escape(lacking.label)} lacks[/bold] ({len(lessons)})")
         for lesson in lessons:
             out.print(lesson_line(lesson))
         if not lessons:
-            out.print(" Nothing.")
+            out.print(" " + _("Nothing."))
     if diff.same_jurisdiction:
         out.print()
         facts = Table(title=f"Facts changed ({len(diff.facts_changed)})", title_justify="left")
-        for column in ("Fact", left.label, right.label, "Sources"):
+        for column in (_("Fact"), left.label, right.label, _("Sources")):
             facts.add_column(escape(column), overflow="fold")
         for c in diff.facts_changed:
             values = [
-                "not recorded"
+                _("not recorded")
                 if e is None
                 else escape(fmt_value(e.value)) + (f"\n[dim]{escape(e.provision)}[/dim]" if e.provision else "")
                 for e in (c.left, c.right)
             ]
             facts.add_row(c.fact, *values, escape(", ".join(s.id for s in c.sources)))
-        out.print(facts if diff.facts_changed else "No fact changed.")
+        out.print(facts if diff.facts_changed else _("No fact changed."))
     out.print()
-    out.print("[bold]Data quality[/bold]")
+    out.print(f"[bold]{escape(_('Data quality'))}[/bold]")
     for side in (left, right):
         if side.evidence_basis:
-            out.print(f" {escape(side.label)}: {escape(basis_line(side.evidence_basis))}")
+            out.print(f" {escape(side.label)}: {escape(basis_line(side.evidence_basis, lang))}")
     for side in [left] if diff.same_jurisdiction else [left, right]:
         if side.data_quality:
             notes = "; ".join(f"{n.count} {n.code}" for n in side.data_quality)
@@ -282,39 +287,46 @@ def render_diff(diff: Diff, color: bool = False, width: int = 100, lang: Languag
 
 def render_trend(trend: Trend, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """The trend: scores per date, the changes, and a compact rule x date grid of symbols."""
+    _ = lang.gettext
     out = console(color, width)
     j = trend.jurisdiction
     out.print(
-        f"[bold]{escape(j.name)}[/bold] ({j.iso2}/{j.iso3}) · law from {trend.start} to {trend.end}"
-        f" · {len(trend.points)} points · rulebook {escape(trend.rulebook_version)}"
+        f"[bold]{escape(lang.country(j.iso2, j.name))}[/bold] ({j.iso2}/{j.iso3}) · "
+        + escape(
+            _("law from %(start)s to %(end)s") % {"start": lang.date(trend.start), "end": lang.date(trend.end)}
+            + " · "
+            + lang.ngettext("%(num)s point", "%(num)s points", len(trend.points)) % {"num": len(trend.points)}
+        )
+        + f" · {escape(_('rulebook'))} {escape(trend.rulebook_version)}"
     )
     out.print()
-    scores = Table(title="Scores over time (indicative)", title_justify="left")
-    for column in ("Date", *(PILLAR_LABELS[p] for p in PILLARS), "Overall", "Coverage"):
-        scores.add_column(column, justify="left" if column == "Date" else "right")
+    scores = Table(title=_("Scores over time (indicative)"), title_justify="left")
+    columns = (N_("Date"), *(PILLAR_LABELS[p] for p in PILLARS), N_("Overall"), N_("Coverage"))
+    for column in columns:
+        scores.add_column(_(column), justify="left" if column == "Date" else "right")
     for point in trend.points:
         s = point.scores
         scores.add_row(
             point.date.isoformat(),
             *(score_text(p.score) for p in s.pillars),
             score_text(s.overall.score),
-            pct(s.overall.coverage),
+            pct(s.overall.coverage, lang),
         )
     out.print(scores)
-    out.print(f"[dim]{DISCLAIMER}[/dim]")
+    out.print(f"[dim]{escape(_(DISCLAIMER))}[/dim]")
     out.print()
-    out.print(f"[bold]Changes[/bold] ({len(trend.changes)})")
+    out.print(f"[bold]{escape(_('Changes'))}[/bold] ({len(trend.changes)})")
     for c in trend.changes:
         provisions = "; ".join(dict.fromkeys(f.right.provision for f in c.facts if f.right and f.right.provision))
         out.print(
-            f" {c.date}: {c.rule} {outcome_cell(c.from_)} → {outcome_cell(c.to)}"
+            f" {c.date}: {c.rule} {outcome_cell(c.from_, lang)} → {outcome_cell(c.to, lang)}"
             + (f" [dim]{escape(provisions)}[/dim]" if provisions else "")
         )
     if not trend.changes:
-        out.print(" No rule's outcome changed.")
+        out.print(" " + _("No rule's outcome changed."))
     out.print()
-    grid = Table(title="Outcomes by date (point number: date below)", title_justify="left")
-    grid.add_column("Rule", overflow="fold")
+    grid = Table(title=_("Outcomes by date (point number: date below)"), title_justify="left")
+    grid.add_column(_("Rule"), overflow="fold")
     for index, _point in enumerate(trend.points, 1):
         grid.add_column(str(index), justify="center")
     for r in trend.rules:
@@ -324,7 +336,7 @@ def render_trend(trend: Trend, color: bool = False, width: int = 100, lang: Lang
         )
     out.print(grid)
     out.print(" ".join(f"{i}={p.date}" for i, p in enumerate(trend.points, 1)))
-    out.print(" ".join(f"{sym} {OUTCOME_LABELS[o]}" for o, sym in OUTCOME_SYMBOLS.items()))
+    out.print(" ".join(f"{sym} {_(OUTCOME_LABELS[o])}" for o, sym in OUTCOME_SYMBOLS.items()))
     return recorded(out)
 
 
@@ -342,18 +354,28 @@ def render_listing(
     summaries: list[JurisdictionSummary], color: bool = False, width: int = 100, lang: Language = ENGLISH
 ) -> str:
     """``audit list``: one row per jurisdiction with review date, evidence coverage and overall score."""
+    _ = lang.gettext
     out = console(color, width)
     if not summaries:
-        out.print("No jurisdiction profiles in the data.")
+        out.print(_("No jurisdiction profiles in the data."))
         return recorded(out)
-    table = Table(title=f"{len(summaries)} jurisdictions, law as of {summaries[0].as_of}", title_justify="left")
-    for column in ("Id", "Name", "ISO", "Last reviewed", "Coverage", "Score", "Range"):
-        table.add_column(column, justify="right" if column in ("Coverage", "Score", "Range") else "left")
+    count = lang.ngettext("%(num)s jurisdiction", "%(num)s jurisdictions", len(summaries)) % {"num": len(summaries)}
+    table = Table(title=f"{count}, {_('law as of')} {lang.date(summaries[0].as_of)}", title_justify="left")
+    for column in (N_("Id"), N_("Name"), N_("ISO"), N_("Last reviewed"), N_("Coverage"), N_("Score"), N_("Range")):
+        table.add_column(_(column), justify="right" if column in ("Coverage", "Score", "Range") else "left")
     for s in summaries:
         reviewed = s.last_reviewed.isoformat()
         span = span_text(s.score_low, s.score_high)
-        point = score_text(s.score) if s.score is not None or s.score_low is None else "insufficient"
-        table.add_row(s.id, escape(s.name), f"{s.iso2}/{s.iso3}", reviewed, pct(s.coverage), point, span)
+        point = score_text(s.score) if s.score is not None or s.score_low is None else _("insufficient")
+        table.add_row(
+            s.id,
+            escape(lang.country(s.iso2, s.name)),
+            f"{s.iso2}/{s.iso3}",
+            reviewed,
+            pct(s.coverage, lang),
+            point,
+            span,
+        )
     out.print(table)
     coverage_note = lang.gettext("Coverage: share of applicable rules with a known outcome.")
     out.print(f"[dim]{escape(coverage_note)} {escape(score_note(lang))} {escape(lang.gettext(DISCLAIMER))}[/dim]")
@@ -362,17 +384,24 @@ def render_listing(
 
 def render_overview(overview: Overview, color: bool = False, width: int = 100, lang: Language = ENGLISH) -> str:
     """Scores of every jurisdiction as one table."""
+    _ = lang.gettext
     out = console(color, width)
+    count = len(overview.jurisdictions)
+    jurisdictions = lang.ngettext("%(num)s jurisdiction", "%(num)s jurisdictions", count) % {"num": count}
+    indicative = _("indicative scores")
     table = Table(
-        title=f"{len(overview.jurisdictions)} jurisdictions, law as of {overview.as_of} (indicative scores)",
+        title=f"{jurisdictions}, {_('law as of')} {lang.date(overview.as_of)} ({indicative})",
         title_justify="left",
     )
-    for column in ("Jurisdiction", "ISO", *[PILLAR_LABELS[p] for p in PILLARS], "Overall", "Range", "Coverage"):
-        table.add_column(column, justify="left" if column in ("Jurisdiction", "ISO") else "right")
+    columns = (N_("Jurisdiction"), N_("ISO"), *[PILLAR_LABELS[p] for p in PILLARS], N_("Overall"), N_("Range"))
+    for column in (*columns, N_("Coverage")):
+        table.add_column(_(column), justify="left" if column in ("Jurisdiction", "ISO") else "right")
     for row in overview.jurisdictions:
         scores = [point_text(s) for s in [*row.pillars, row.overall]]
         marker = "" if row.overall.sufficient else " *"
-        table.add_row(escape(row.name) + marker, row.iso3, *scores, range_text(row.overall), pct(row.overall.coverage))
+        table.add_row(
+            escape(row.name) + marker, row.iso3, *scores, range_text(row.overall), pct(row.overall.coverage, lang)
+        )
     out.print(table)
     insufficient = lang.gettext("* insufficient evidence: listed last, range only.")
     out.print(f"[dim]{escape(insufficient)} {escape(score_note(lang))}[/dim]")

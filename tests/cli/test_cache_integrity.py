@@ -18,22 +18,7 @@ from trafficking_audit.app import report_cache
 from trafficking_audit.load import cache, loader
 from trafficking_audit.load.cache import prune_once
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 AUDIT = Path(sys.executable).parent / "audit"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("TRAFFICKING_AUDIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("TRAFFICKING_AUDIT_NO_CACHE", raising=False)
-    return folder
 
 
 def fresh(cli, monkeypatch: pytest.MonkeyPatch, *args: str):

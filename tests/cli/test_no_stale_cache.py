@@ -5,7 +5,6 @@ writes; a damaged rulebook entry is remade, never served."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,24 +12,9 @@ import pytest
 from trafficking_audit.app import report_cache, rulebook_cache
 from trafficking_audit.load.cache import write_entry
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 # Ruritania on this date fails a rule that Freedonia, its peer, meets: the report quotes the rule's
 # template, Ruritania's facts and Freedonia's provision.
 ARGS = ("--format", "json", "--as-of", "2022-06-30")
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("TRAFFICKING_AUDIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("TRAFFICKING_AUDIT_NO_CACHE", raising=False)
-    return folder
 
 
 def fresh(cli, monkeypatch: pytest.MonkeyPatch, *args: str) -> str:

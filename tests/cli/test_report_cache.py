@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,23 +15,6 @@ from trafficking_audit.app.report_cache import ReportRequest, report_key
 from trafficking_audit.app.session import Session
 from trafficking_audit.load.cache import prune, write_entry
 from trafficking_audit.load.data import locate
-
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A private copy of the fixture data, free to edit."""
-    return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("TRAFFICKING_AUDIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("TRAFFICKING_AUDIT_NO_CACHE", raising=False)
-    return folder
 
 
 def entries(folder: Path) -> list[Path]:

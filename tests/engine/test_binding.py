@@ -48,3 +48,21 @@ def test_compensation_binds_every_palermo_and_untoc_party(session) -> None:
     cited = {(c.instrument, c.article) for c in found.binding_citations}
     assert {("palermo-protocol", "6(6)"), ("untoc", "25(2)")} <= cited
     assert not any(c.instrument in ("cets-197", "eu-directive-2011-36") for c in found.binding_citations)
+
+
+def test_a_reservation_to_the_cited_provision_keeps_it_from_binding(session) -> None:
+    # Portugal reserved CETS 197 Art. 31(1)(d)-(e) (jurisdiction over nationals abroad and over offences against
+    # nationals), as Art. 31(2) permits: those citations no longer bind it, and the basis says why.
+    found = finding(session, "portugal", "passive-nationality-jurisdiction", dt.date(2026, 11, 28))
+    assert ("cets-197", "31(1)(e)") not in {(c.instrument, c.article) for c in found.binding_citations}
+    assert "does not bind Portugal: reservation to it" in found.obligation_basis
+    # CETS 31(1)(d) is reserved too, but EU Art. 10(1)(b) still makes nationality jurisdiction mandatory.
+    active = finding(session, "portugal", "extraterritorial-nationality", dt.date(2026, 11, 28))
+    assert ("cets-197", "31(1)(d)") not in {(c.instrument, c.article) for c in active.binding_citations}
+    assert active.obligation == "mandatory"
+
+
+def test_a_reservation_to_part_of_the_cited_text_leaves_it_binding(session) -> None:
+    # Qatar's reservation to Palermo 6(3)(d) does not reach a citation of the whole of 6(3).
+    found = finding(session, "qatar", "assistance-package", dt.date(2026, 11, 28))
+    assert ("palermo-protocol", "6(3)") in {(c.instrument, c.article) for c in found.binding_citations}

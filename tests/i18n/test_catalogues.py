@@ -89,5 +89,6 @@ def test_dates_numbers_and_countries_are_written_for_the_locale() -> None:
     assert english.date(dt.date(2026, 12, 2)) == "2026-12-02"
     assert russian.number(0.5, 1) == "0,5"
     assert russian.country("KZ", "Kazakhstan") == "Казахстан"
+    assert russian.country("US", "United States") == "Соединённые Штаты"  # pycountry's «штаты» corrected
     assert russian.country("XX", "Freedonia") == "Freedonia"  # not a country of ISO 3166: its own name
     assert english.country("KZ", "Republic of Kazakhstan") == "Republic of Kazakhstan"

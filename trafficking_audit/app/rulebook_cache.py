@@ -69,23 +69,20 @@ class _Entry(BaseModel):
 def load_checked(rules_dir: Path) -> Rulebook:
     """The rulebook of ``rules_dir`` with its recommendation templates checked, from the cache when its
     files and the code are unchanged."""
-    with inputs.kept():  # the files hashed for the key are the files a miss loads
-        key = _key(rules_dir)
-        book = _fetch(key, rules_dir)
-        if book is not None:
-            locate_templates(book)
-            return book
-        book = load_rulebook(rules_dir)
-        check_templates(book)
-        _store(key, book)
-    return book
+    return _load(rules_dir, strict=True)
 
 
 def load_for_check(rules_dir: Path) -> Rulebook:
     """The rulebook as context for ``audit check`` (the critical facts of profiles, provision lists): from the
     cache when it is there, else loaded, and stored when its templates pass (a rulebook whose templates
     fail is still context: ``audit check`` reports those templates when it checks the rule files)."""
-    with inputs.kept():
+    return _load(rules_dir, strict=False)
+
+
+def _load(rules_dir: Path, *, strict: bool) -> Rulebook:
+    """The cached or loaded rulebook; a template that fails raises when ``strict``, else the rulebook is
+    returned unstored."""
+    with inputs.kept():  # the files hashed for the key are the files a miss loads
         key = _key(rules_dir)
         book = _fetch(key, rules_dir)
         if book is not None:
@@ -95,6 +92,8 @@ def load_for_check(rules_dir: Path) -> Rulebook:
         try:
             check_templates(book)
         except InputError:
+            if strict:
+                raise
             return book
         _store(key, book)
     return book

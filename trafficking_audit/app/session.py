@@ -97,7 +97,7 @@ class Session:
             if cached is not None:
                 self._peer_index[key] = cached
             else:
-                self._peer_index[key] = PeerIndex(self.peers(rules, as_of))
+                self._peer_index[key] = PeerIndex(self.peers(rules, as_of), self.lang)
                 peer_cache.store(cache_key, self._peer_index[key])
         if key in self._peers:
             own = self._peers[key].get(loaded.profile.id)

@@ -17,6 +17,12 @@ date D, each citation is judged on its own:
   directive's for the original text. National law of another state (the US TVPA minimum
   standards) and guidance bind no one: they are yardsticks, "should" or good practice as
   they say, whoever is audited.
+- **reserved?** A treaty provision does not bind a party that recorded a reservation (``kind:
+  reservation`` in the profile's treaty history) to that provision or to the article containing
+  it: a permitted reservation removes the obligation for the reserving state (VCLT Art. 21(1)).
+  Declarations, understandings and reservations to only part of the cited text (Qatar's to
+  Palermo 6(3)(d) against a citation of 6(3)) leave the citation binding, and so does a
+  "general" reservation, whose reach no article states.
 - **the obligation**: the strongest level among the binding citations and the yardsticks,
   capped by the rule's own ``obligation`` (a rule whose test goes further than the texts
   require says so there); good practice when citations exist but none binds; and when no
@@ -28,11 +34,12 @@ Pure functions, no I/O: what they read is the rule, the instrument catalogue and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from trafficking_audit.models.facts import select
-from trafficking_audit.models.profile import Profile
+from trafficking_audit.models.profile import Profile, Reservation
 from trafficking_audit.models.result import BindingCitation
 from trafficking_audit.models.rule import Citation, Instrument, Rule
 from trafficking_audit.models.vocabulary import OBLIGATIONS, Obligation
@@ -75,12 +82,43 @@ def exists_on(citation: Citation, instruments: Mapping[str, Instrument], day: dt
     return since is None or since <= day
 
 
+def _parts(article: str) -> list[str]:
+    """The provisions an article reference names: ``31(1)(d)-(e)`` is ``31(1)(d)`` and ``31(1)(e)``."""
+    match = re.fullmatch(r"(.*)\(([0-9]+|[a-z])\)-\(([0-9]+|[a-z])\)", article.replace(" ", ""))
+    if match is None:
+        return [article.replace(" ", "")]
+    stem, first, last = match.groups()
+    if first.isdigit() and last.isdigit():
+        labels = [str(n) for n in range(int(first), int(last) + 1)]
+    elif first.isalpha() and last.isalpha():
+        labels = [chr(c) for c in range(ord(first), ord(last) + 1)]
+    else:
+        return [article.replace(" ", "")]
+    return [f"{stem}({label})" for label in labels]
+
+
+def reserved_by(citation: Citation, profile: Profile) -> Reservation | None:
+    """The reservation of ``profile`` that covers every provision ``citation`` names, if any."""
+    treaty = profile.treaties.get(citation.instrument)
+    if treaty is None:
+        return None
+    for reservation in treaty.reservations:
+        if reservation.kind != "reservation":
+            continue
+        reserved = _parts(reservation.article)
+        if all(any(part == r or part.startswith(r + "(") for r in reserved) for part in _parts(citation.article)):
+            return reservation
+    return None
+
+
 def binds_because(
     citation: Citation, instruments: Mapping[str, Instrument], profile: Profile, day: dt.date
 ) -> str | None:
     """Why the cited provision binds the jurisdiction on ``day``, or None when it does not."""
     instrument = instruments[citation.instrument]
     if instrument.kind in TREATY_KINDS:
+        if reserved_by(citation, profile) is not None:
+            return None  # the state reserved this provision: see obligations() for the note in the basis
         return _party_because(instrument, profile, day)
     if instrument.kind == "eu-law":
         return _member_because(citation, instruments, profile, day)
@@ -130,6 +168,7 @@ def obligations(rule: Rule, instruments: Mapping[str, Instrument], profile: Prof
     existing = [c for c in rule.citations if exists_on(c, instruments, day)]
     binding: list[BindingCitation] = []
     levels: list[tuple[Obligation, str]] = []
+    reserved: list[str] = []
     for citation in existing:
         because = binds_because(citation, instruments, profile, day)
         name = f"{instruments[citation.instrument].short} {citation.article}"  # reports name the part kind
@@ -146,14 +185,17 @@ def obligations(rule: Rule, instruments: Mapping[str, Instrument], profile: Prof
             levels.append((LEVEL[citation.strength], f"{name} binds {profile.name}: {because}"))
         elif instruments[citation.instrument].kind in YARDSTICK_KINDS:
             levels.append((LEVEL[citation.strength], f"{name} is a yardstick that binds no state"))
+        elif instruments[citation.instrument].kind in TREATY_KINDS and reserved_by(citation, profile) is not None:
+            reserved.append(f"{name} does not bind {profile.name}: reservation to it")
     if not existing:
         return Obligations([], [], "good-practice", NO_STANDARD_REASON.format(day=day.isoformat()))
+    note = "".join(f"; {entry}" for entry in reserved)
     if not levels:
-        basis = f"no cited instrument binds {profile.name} on {day.isoformat()}: good practice"
+        basis = f"no cited instrument binds {profile.name} on {day.isoformat()}: good practice{note}"
         return Obligations(existing, binding, "good-practice", basis)
     level, why = min(levels, key=lambda entry: OBLIGATIONS.index(entry[0]))  # OBLIGATIONS runs strongest first
     if OBLIGATIONS.index(level) < OBLIGATIONS.index(rule.obligation):
         return Obligations(
-            existing, binding, rule.obligation, f"{why}; the rule's test is graded {rule.obligation} at most"
+            existing, binding, rule.obligation, f"{why}; the rule's test is graded {rule.obligation} at most{note}"
         )
-    return Obligations(existing, binding, level, why)
+    return Obligations(existing, binding, level, why + note)

@@ -138,7 +138,8 @@ class PeerIndex:
     ``run --all`` over N profiles does not rebuild N peer lists for each of N audits.
     """
 
-    def __init__(self, peer_findings: PeerFindings) -> None:
+    def __init__(self, peer_findings: PeerFindings, lang: Language = ENGLISH) -> None:
+        """``lang``: the language the peers are named in (as the audited jurisdiction is, by ISO 3166)."""
         self._meeting: dict[str, list[Peer]] = {}
         for peer_id in sorted(peer_findings):
             profile, findings = peer_findings[peer_id]
@@ -148,7 +149,7 @@ class PeerIndex:
                     continue  # the first finding of a rule is the one that counts
                 seen.add(finding.rule)
                 if finding.status == "met":
-                    self._meeting.setdefault(finding.rule, []).append(_peer(profile, finding))
+                    self._meeting.setdefault(finding.rule, []).append(_peer(profile, finding, lang))
 
     @classmethod
     def of(cls, meeting: Mapping[str, Sequence[Peer]]) -> PeerIndex:
@@ -167,10 +168,15 @@ class PeerIndex:
         return [peer for peer in self._meeting.get(rule_id, ()) if peer.id != own_id]
 
 
-def _peer(profile: Profile, finding: Finding) -> Peer:
+def _peer(profile: Profile, finding: Finding, lang: Language) -> Peer:
     provisions = sorted({e.provision for e in finding.evidence if e.provision})
     source_ids = sorted({s for e in finding.evidence for s in e.sources})
-    return Peer(id=profile.id, name=profile.name, provisions=provisions, sources=source_refs(profile, source_ids))
+    return Peer(
+        id=profile.id,
+        name=lang.country(profile.iso2, profile.name),
+        provisions=provisions,
+        sources=source_refs(profile, source_ids),
+    )
 
 
 def source_refs(profile: Profile, ids: Sequence[str]) -> list[SourceRef]:
@@ -192,7 +198,7 @@ def recommend(
 ) -> list[Finding]:
     """Attach a graded recommendation to every partially met or unmet finding, numbered by priority, in ``lang``
     (the rules' templates are in it already; the jurisdiction is named as the language names the country)."""
-    peers = peer_findings if isinstance(peer_findings, PeerIndex) else PeerIndex(peer_findings)
+    peers = peer_findings if isinstance(peer_findings, PeerIndex) else PeerIndex(peer_findings, lang)
     by_id = {rule.id: rule for rule in rules}
     failing = [(priority_key(f, i), f) for i, f in enumerate(findings) if f.status in ("not_met", "partially_met")]
     ranks = {f.rule: rank for rank, (_, f) in enumerate(sorted(failing, key=lambda kf: kf[0]), start=1)}

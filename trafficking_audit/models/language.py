@@ -95,13 +95,19 @@ def _catalogue(code: str) -> stdlib_gettext.NullTranslations:
     return stdlib_gettext.translation(DOMAIN, str(LOCALE_DIR), languages=[code])
 
 
+# Where pycountry's catalogue misspells a name the reports use: Russian writes «Штаты» of the
+# United States with a capital, as a part of the proper name (pycountry has «Соединённые штаты»).
+_CORRECTIONS = {"ru": {"US": "Соединённые Штаты"}}
+
+
 @lru_cache(maxsize=len(LANGUAGES))
 def _country_names(code: str) -> dict[str, str]:
-    """ISO 3166-1 alpha-2 -> the country's name in ``code``, from pycountry's bundled catalogue."""
+    """ISO 3166-1 alpha-2 -> the country's name in ``code``, from pycountry's bundled catalogue (corrected
+    where :data:`_CORRECTIONS` says)."""
     import pycountry
 
     names = stdlib_gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code], fallback=True)
-    return {c.alpha_2: names.gettext(c.name) for c in pycountry.countries}
+    return {c.alpha_2: names.gettext(c.name) for c in pycountry.countries} | _CORRECTIONS.get(code, {})
 
 
 ENGLISH = Language(SOURCE)

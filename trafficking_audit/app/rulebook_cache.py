@@ -32,7 +32,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from trafficking_audit.app.report_cache import code_fingerprint
-from trafficking_audit.engine.recommend import check_templates, locate_templates
 from trafficking_audit.errors import InputError
 from trafficking_audit.load import inputs
 from trafficking_audit.load.cache import (
@@ -86,8 +85,11 @@ def _load(rules_dir: Path, *, strict: bool) -> Rulebook:
         key = _key(rules_dir)
         book = _fetch(key, rules_dir)
         if book is not None:
-            locate_templates(book)
+            book.locate_templates()
             return book
+        # Only on a miss: the template language (Jinja) and the result models it brings are not needed for a hit.
+        from trafficking_audit.engine.recommend import check_templates
+
         book = load_rulebook(rules_dir)
         try:
             check_templates(book)

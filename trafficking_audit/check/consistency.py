@@ -27,7 +27,7 @@ from trafficking_audit.errors import InputError, InputErrors, Position
 from trafficking_audit.load import cache
 from trafficking_audit.load.loader import LoadedProfile, Vetter
 from trafficking_audit.models.check import Problem
-from trafficking_audit.models.result import Result
+from trafficking_audit.models.result_base import Result
 
 # Checks about how a file is kept in a data repository, not what it says: a copy of a profile given
 # by path (`audit run ./copy.yaml`) may carry another name.

@@ -17,7 +17,6 @@ from trafficking_audit.check.problems import at, from_error
 from trafficking_audit.check.profiles import url_problem
 from trafficking_audit.engine.coverage import uncovered
 from trafficking_audit.engine.examples import possible_outcomes, run_examples
-from trafficking_audit.engine.recommend import check_template
 from trafficking_audit.errors import InputError
 from trafficking_audit.load.loader import Rulebook, check_rule
 from trafficking_audit.load.provisions import provision_problems
@@ -118,6 +117,9 @@ def _rule_problems(rule: Rule, doc: Document, index: int, catalogue: dict[str, I
         check_rule(rule, doc, loc, catalogue)
     except InputError as exc:
         yield from from_error(exc, doc.path)
+    # Imported when rule files are checked: checking a profile alone does not load the template language.
+    from trafficking_audit.engine.recommend import check_template
+
     message = check_template(rule)
     if message is not None:
         yield at(doc.position(loc + ("recommendation",)), message, "bad-template")

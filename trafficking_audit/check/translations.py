@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from trafficking_audit.check.problems import at, from_error
-from trafficking_audit.engine.translation import template_problems
 from trafficking_audit.errors import InputError, Position, display_path
 from trafficking_audit.load.data import DataLocation
 from trafficking_audit.load.loader import load_rulebook
@@ -32,6 +31,9 @@ def check_translation(path: Path, location: DataLocation) -> list[Problem]:
         translation = read_translation(load_yaml(path), book)
     except InputError as exc:
         return from_error(exc, shown)
+    # Imported when a translation is checked: the template language is not loaded for a profile alone.
+    from trafficking_audit.engine.translation import template_problems
+
     problems = [at(e.position or Position(shown), e.message, e.code) for e in template_problems(book, translation)]
     for gap in translation_gaps(book, translation):
         position = gap.position or Position(shown, 1, 1)

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from trafficking_audit.models.facts import select
 from trafficking_audit.models.profile import Profile, Reservation
-from trafficking_audit.models.result import BindingCitation
+from trafficking_audit.models.result_base import BindingCitation
 from trafficking_audit.models.rule import Citation, Instrument, Rule
 from trafficking_audit.models.vocabulary import OBLIGATIONS, Obligation
 from trafficking_audit.models.vocabulary import STRENGTH_OBLIGATION as LEVEL

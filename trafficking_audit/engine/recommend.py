@@ -12,12 +12,11 @@ whitelist of Jinja syntax, with four plain variables, and bounds the output.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from trafficking_audit.engine import rule_template
-from trafficking_audit.errors import InputError, Position
+from trafficking_audit.errors import InputError
 from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.models.language import ENGLISH, N_, Language
 from trafficking_audit.models.profile import Profile
@@ -63,20 +62,8 @@ def check_templates(book: Rulebook) -> None:
     for rule in book.rules:
         message = check_template(rule)
         if message is not None:
-            raise InputError(message, _template_position(book, rule.id), code="bad-template")
-    locate_templates(book)
-
-
-def locate_templates(book: Rulebook) -> None:
-    """Let each rule find its template's position when an audit's rendering of it fails (found then, not now:
-    a rulebook from the cache parses its files only if an error needs a position)."""
-    for rule in book.rules:
-        rule.locate_recommendation(functools.partial(_template_position, book, rule.id))
-
-
-def _template_position(book: Rulebook, rule_id: str) -> Position:
-    document, loc = book.location(rule_id)
-    return document.position(loc + ("recommendation",))
+            raise InputError(message, book.template_position(rule.id), code="bad-template")
+    book.locate_templates()
 
 
 def render_template(

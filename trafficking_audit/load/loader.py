@@ -8,6 +8,7 @@ that names a field the schema lacks fails at load time with its file and line.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trafficking_audit.errors import InputError, display_path, real_path
+from trafficking_audit.errors import InputError, Position, display_path, real_path
 from trafficking_audit.load import cache, inputs
 from trafficking_audit.load.data import DataLocation, looks_like_path
 from trafficking_audit.load.validation import validate
@@ -97,6 +98,18 @@ class Rulebook:
             if isinstance(raw, dict) and raw.get("id") == rule_id:
                 return document, ("rules", index)
         raise KeyError(rule_id)  # unreachable for a rule the rulebook loaded from this document
+
+    def template_position(self, rule_id: str) -> Position:
+        """Where a rule's recommendation template stands in its file."""
+        document, loc = self.location(rule_id)
+        return document.position(loc + ("recommendation",))
+
+    def locate_templates(self) -> None:
+        """Let each rule find its template's position when an audit's rendering of it fails (found then, not
+        now: a rulebook from the cache parses its files only if an error needs a position). Here, not in the
+        engine, so that a command that only reads the rulebook (``audit check``) does not import Jinja."""
+        for rule in self.rules:
+            rule.locate_recommendation(functools.partial(self.template_position, rule.id))
 
 
 def load_rulebook(rules_dir: Path) -> Rulebook:

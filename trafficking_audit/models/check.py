@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, computed_field
 
-from trafficking_audit.models.result import Result, SourceRef
+from trafficking_audit.models.result_base import Result, SourceRef
 from trafficking_audit.models.vocabulary import Outcome, Severity
 
 Level = Literal["error", "warning"]

@@ -12,7 +12,7 @@ import datetime as dt
 from pydantic import Field, computed_field
 
 from trafficking_audit.errors import Position
-from trafficking_audit.models.result import Result
+from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.vocabulary import Outcome
 
 # The audit date of an example that names none.

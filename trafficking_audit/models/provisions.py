@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field, StrictStr, model_validator
 
-from trafficking_audit.models.result import Result
+from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.rule import Strict
 from trafficking_audit.models.vocabulary import Strength
 

@@ -10,24 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from trafficking_audit.models.facts import Basis
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.research_plan import NeededFact
+from trafficking_audit.models.result_base import BindingCitation, Result, SourceRef
 from trafficking_audit.models.rule import Citation
-from trafficking_audit.models.vocabulary import Obligation, Outcome, PartNaming, Pillar, Severity, Strength
+from trafficking_audit.models.vocabulary import Obligation, Outcome, PartNaming, Pillar, Severity
 
 SCHEMA_VERSION = "1.0"
 # Below this evidence coverage (share of applicable rules with a known outcome) a point score says more about
 # what was recorded than about the law: reports headline the range instead (README, "How scores are computed").
 MIN_COVERAGE = 0.5
-
-
-class Result(BaseModel):
-    """Base of result models."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Evidence(Result):
@@ -47,17 +42,6 @@ class Evidence(Result):
     )
 
 
-class SourceRef(Result):
-    """A source cited by the evidence of a report."""
-
-    id: str = Field(description="Id within the profile.")
-    title: str = Field(description="Title.")
-    publisher: str | None = Field(default=None, description="Publisher.")
-    year: int | None = Field(default=None, description="Year.")
-    url: str | None = Field(default=None, description="URL.")
-    kind: str = Field(description="Kind of source.")
-
-
 class Peer(Result):
     """Another jurisdiction in the data that meets a rule: a model to learn from."""
 
@@ -75,19 +59,6 @@ class Recommendation(Result):
     text: str = Field(description="The recommendation, starting with the grading verb.")
     priority: int = Field(description="1 = first; order: severity, obligation, pillar, rulebook order.")
     peers: list[Peer] = Field(default_factory=list, description="Jurisdictions in the data that meet the rule.")
-
-
-class BindingCitation(Result):
-    """A cited provision that binds the jurisdiction on the audit date, and the fact that makes it bind."""
-
-    instrument: str = Field(description="Instrument id from `rules/instruments.yaml`.")
-    article: str = Field(description="Article or paragraph.")
-    strength: Strength = Field(description="The provision's strength in its instrument.")
-    inserted_by: str | None = Field(default=None, description="The amending instrument that inserted the provision.")
-    because: str = Field(
-        description="Why it binds: the treaty fact (party on the date, entry into force for the state) or the "
-        "membership (EU Member State on the date, transposition deadline passed)."
-    )
 
 
 class Finding(Result):

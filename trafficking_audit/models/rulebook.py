@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from trafficking_audit.models.result import Result
+from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.rule import Citation, Instrument, Rule
 from trafficking_audit.models.vocabulary import Obligation, Pillar, Severity
 

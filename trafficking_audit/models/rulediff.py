@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from trafficking_audit.models.result import Result
+from trafficking_audit.models.result_base import Result
 
 
 class RuleChange(Result):

@@ -15,7 +15,6 @@ from typing import Any
 from trafficking_audit.models.check import CheckReport, FindingChange, Problem
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.render import check_format
-from trafficking_audit.render.jinja import render_template
 from trafficking_audit.render.jsonout import dump
 from trafficking_audit.render.sarif import render_sarif
 from trafficking_audit.render.text import fmt_value
@@ -123,6 +122,8 @@ def render_github(report: CheckReport, lang: Language = ENGLISH) -> str:
 
 def render_summary(report: CheckReport, lang: Language = ENGLISH) -> str:
     """Markdown for a GitHub job's step summary."""
+    from trafficking_audit.render.jinja import render_template  # Jinja only for this format
+
     return render_template(
         lang, "check_summary.md.j2", html=False, report=report, summary=summary_line(report, lang), facts=fact_lines
     )

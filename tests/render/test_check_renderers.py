@@ -9,7 +9,7 @@ import pytest
 
 from tests.golden_files import assert_golden
 from trafficking_audit.models.check import CODES, CheckReport, FactChange, FindingChange, Problem
-from trafficking_audit.models.result import SourceRef
+from trafficking_audit.models.result_base import SourceRef
 from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_github, render_summary
 from trafficking_audit.render.sarif import artifact
 

@@ -20,7 +20,8 @@ from trafficking_audit.errors import InputError
 from trafficking_audit.load.loader import Rulebook
 from trafficking_audit.models.language import ENGLISH, N_, Language
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.result import Finding, Peer, Recommendation, SourceRef
+from trafficking_audit.models.result import Finding, Peer, Recommendation
+from trafficking_audit.models.result_base import SourceRef
 from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.vocabulary import OBLIGATIONS, PILLARS, SEVERITIES
 from trafficking_audit.models.wording import word

@@ -19,9 +19,8 @@ from trafficking_audit.models.result import (
     Evidence,
     JurisdictionRef,
     QualityNote,
-    Result,
-    SourceRef,
 )
+from trafficking_audit.models.result_base import Result, SourceRef
 from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 Change = Literal["same", "better", "worse", "not_comparable"]

@@ -10,7 +10,8 @@ import datetime as dt
 
 from pydantic import Field
 
-from trafficking_audit.models.result import SCHEMA_VERSION, PillarScore, Result
+from trafficking_audit.models.result import SCHEMA_VERSION, PillarScore
+from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 

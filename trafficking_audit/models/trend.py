@@ -15,7 +15,8 @@ from typing import Literal
 from pydantic import Field
 
 from trafficking_audit.models.diff import FactChange
-from trafficking_audit.models.result import JurisdictionRef, Result, Scores
+from trafficking_audit.models.result import JurisdictionRef, Scores
+from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 TREND_SCHEMA_VERSION = "1.0"

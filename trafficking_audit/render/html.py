@@ -5,7 +5,8 @@ from __future__ import annotations
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.overview import Overview
-from trafficking_audit.models.result import Audit, PillarScore, SourceRef
+from trafficking_audit.models.result import Audit, PillarScore
+from trafficking_audit.models.result_base import SourceRef
 from trafficking_audit.models.trend import Trend
 from trafficking_audit.models.vocabulary import PILLARS
 from trafficking_audit.render.charts import Chart, Sparkline, count_chart, score_chart, sparkline

@@ -142,6 +142,38 @@ def test_every_input_of_a_report_is_in_its_key(data: Path, tmp_path: Path, monke
     assert len(set(keys.values())) == len(keys), keys
 
 
+def test_the_code_fingerprint_covers_every_package_file_and_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "pkg"
+    (package / "engine").mkdir(parents=True)
+    (package / "render" / "templates").mkdir(parents=True)
+    (package / "data" / "jurisdictions").mkdir(parents=True)
+    (package / "engine" / "__pycache__").mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "engine" / "audit.py").write_text("x = 1\n")
+    (package / "render" / "templates" / "report.md.j2").write_text("{{ x }}\n")
+    (package / "data" / "jurisdictions" / "a.yaml").write_text("id: a\n")
+    (package / "engine" / "__pycache__" / "audit.pyc").write_bytes(b"bytecode")
+    monkeypatch.setattr(report_cache, "PACKAGE_DIR", package)
+    assert report_cache._package_files() == ["__init__.py", "engine/audit.py", "render/templates/report.md.j2"]
+
+    def fingerprint() -> str:
+        report_cache.code_fingerprint.cache_clear()
+        return report_cache.code_fingerprint()
+
+    first = fingerprint()
+    (package / "data" / "jurisdictions" / "a.yaml").write_text("id: b\n")  # data is an input, hashed as one
+    (package / "engine" / "__pycache__" / "audit.pyc").write_bytes(b"other bytecode")
+    assert fingerprint() == first
+    (package / "render" / "templates" / "report.md.j2").write_text("{{ y }}\n")
+    second = fingerprint()
+    assert second != first
+    (package / "engine" / "audit.py").rename(package / "engine" / "audits.py")
+    assert fingerprint() not in (first, second)
+    report_cache.code_fingerprint.cache_clear()
+
+
 def body(entry: Path) -> bytes:
     """An entry's content after its header line (format, kind, key, digest)."""
     return entry.read_bytes().partition(b"\n")[2]

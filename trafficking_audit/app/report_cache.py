@@ -35,7 +35,7 @@ import importlib.util
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,15 +96,35 @@ class ReportRequest:
     lang: str = "en"
 
 
-def _package_files() -> list[Path]:
-    """The package's own files, bundled data and bytecode excepted (data is hashed as an input)."""
-    found = []
-    for path in PACKAGE_DIR.rglob("*"):
-        relative = path.relative_to(PACKAGE_DIR).parts
-        if relative[0] == "data" or "__pycache__" in relative or not path.is_file():
+def _package_files() -> list[str]:
+    """The package's own files (paths relative to it, ``/``-separated, sorted), bundled data and bytecode
+    excepted (data is hashed as an input). ``os.walk``, not ``Path.rglob``: it runs on every command and the
+    pathlib walk cost about ten milliseconds more."""
+    found: list[tuple[str, ...]] = []
+    root = str(PACKAGE_DIR)
+    for folder, subfolders, names in os.walk(root):
+        relative = os.path.relpath(folder, root)
+        parts = () if relative == os.curdir else tuple(relative.split(os.sep))
+        if parts and (parts[0] == "data" or "__pycache__" in parts):
+            subfolders[:] = []
             continue
-        found.append(path)
-    return sorted(found)
+        found.extend((*parts, name) for name in names if os.path.isfile(os.path.join(folder, name)))
+    return ["/".join(parts) for parts in sorted(found)]
+
+
+def _hash_code(update: Callable[[bytes], object], names: Sequence[str]) -> None:
+    """Feed each package file's name, size and bytes to ``update`` (code, not an input: read directly, not
+    through :mod:`~trafficking_audit.load.inputs`); an unreadable file feeds a marker."""
+    for name in names:
+        update(b"\0file\0" + name.encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            with open(PACKAGE_DIR / name, "rb") as handle:
+                content = handle.read()
+        except OSError:
+            update(b"\0unreadable\0")
+            continue
+        update(len(content).to_bytes(8, "big"))
+        update(content)
 
 
 def _library_version(module: str, distribution: str) -> str:
@@ -135,7 +155,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{sys.implementation.name}".encode())
     for module, distribution in sorted(LIBRARIES.items()):
         digest.update(f"\0lib\0{module}={_library_version(module, distribution)}".encode())
-    hash_files(digest.update, PACKAGE_DIR, _package_files())
+    _hash_code(digest.update, _package_files())
     return digest.hexdigest()
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from trafficking_audit.engine.binding import obligations
-from trafficking_audit.engine.conditions import Reading, compare, truth
+from trafficking_audit.engine.conditions import Reading, apply_operator, truth
 from trafficking_audit.engine.reasons import deciding, shortfall
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
@@ -21,7 +21,7 @@ from trafficking_audit.models.result import Finding
 from trafficking_audit.models.rule import Condition, Instrument, Rule
 from trafficking_audit.models.vocabulary import Outcome
 
-__all__ = ["Reading", "Verdict", "compare", "evaluate", "outcome", "truth"]
+__all__ = ["Reading", "Verdict", "apply_operator", "evaluate", "outcome", "truth"]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from trafficking_audit.app.session import Session
 from trafficking_audit.engine.audit import build_audit
-from trafficking_audit.engine.diff import compare
+from trafficking_audit.engine.diff import compare_audits
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit
@@ -37,4 +37,4 @@ def audit(p: Profile, day: dt.date) -> Audit:
 
 def diff(left: tuple[Profile, dt.date], right: tuple[Profile, dt.date], changed_only: bool = False) -> Diff:
     """The diff of two (profile, date) sides."""
-    return compare(audit(*left), audit(*right), (left[0], right[0]), changed_only=changed_only)
+    return compare_audits(audit(*left), audit(*right), (left[0], right[0]), changed_only=changed_only)

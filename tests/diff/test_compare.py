@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.diff.sample import AFTER, BEFORE, audit, diff, profile
-from trafficking_audit.engine.diff import became_unknown, bucket, change, compare, regressions
+from trafficking_audit.engine.diff import became_unknown, bucket, change, compare_audits, regressions
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.paths import fact_paths
 from trafficking_audit.models.profile import Profile
@@ -133,7 +133,7 @@ def test_audits_of_different_rule_selections_are_refused() -> None:
     full = audit(alpha, BEFORE)
     short = full.model_copy(update={"findings": full.findings[:2]})
     with pytest.raises(ValueError, match="same rules"):
-        compare(full, short)
+        compare_audits(full, short)
 
 
 def test_fact_paths_walk_the_schema_and_the_treaty_keys() -> None:

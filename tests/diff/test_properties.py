@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tests.diff.sample import diff
 from trafficking_audit.app.session import Session
 from trafficking_audit.engine.audit import build_audit
-from trafficking_audit.engine.diff import compare
+from trafficking_audit.engine.diff import compare_audits
 from trafficking_audit.models.diff import Diff, PillarDiff, RuleDiff
 from trafficking_audit.models.profile import Profile
 
@@ -182,4 +182,4 @@ def test_every_bundled_profile_against_itself_differs_nowhere(session: Session, 
         audit = build_audit(
             loaded.profile, session.rulebook.rules, day, session.rulebook.version, session.rulebook.instruments
         )
-        assert_no_difference(compare(audit, audit, (loaded.profile, loaded.profile)))
+        assert_no_difference(compare_audits(audit, audit, (loaded.profile, loaded.profile)))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from trafficking_audit.engine.evaluate import Reading, compare, evaluate, truth
+from trafficking_audit.engine.evaluate import Reading, apply_operator, evaluate, truth
 from trafficking_audit.load.loader import load_profile, load_rulebook
 from trafficking_audit.models.facts import Fact, select
 from trafficking_audit.models.profile import Profile
@@ -140,7 +140,7 @@ def test_treaty_status_over_time() -> None:
     ],
 )
 def test_operators(op: str, value: object, operand: object, expected: bool) -> None:
-    assert compare(op, value, operand) is expected
+    assert apply_operator(op, value, operand) is expected
 
 
 def test_unknown_says_when_partially_met_is_established() -> None:

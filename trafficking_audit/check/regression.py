@@ -30,7 +30,7 @@ def is_regression(before: str, after: str) -> bool:
     return change(before, after) == "worse"  # type: ignore[arg-type]
 
 
-def compare(
+def changed_findings(
     before: Profile,
     after: Profile,
     document: Document,

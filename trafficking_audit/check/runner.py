@@ -217,7 +217,7 @@ def _rule_ids_elsewhere(location: DataLocation, checked: set[Path]) -> dict[str,
 def compare_with_base(report: CheckReport, location: DataLocation, revision: str, day: dt.date) -> CheckReport:
     """Add the findings each profile edit since ``revision`` changes (audited on ``day``, current rules)."""
     # Imported here: the audit path (engine, result models) is paid only by `--base`, not by every check.
-    from trafficking_audit.check.regression import compare
+    from trafficking_audit.check.regression import changed_findings
 
     root = gitbase.repository_root(location.jurisdictions if location.jurisdictions.is_dir() else location.rules)
     gitbase.verify_revision(root, revision)
@@ -244,5 +244,5 @@ def compare_with_base(report: CheckReport, location: DataLocation, revision: str
         except InputError as exc:
             notes.append(f"{exc}; not compared")
             continue
-        changes.extend(compare(old, now, document, rules, day, instruments))
+        changes.extend(changed_findings(old, now, document, rules, day, instruments))
     return report.model_copy(update={"base": revision, "as_of": day.isoformat(), "changes": changes, "notes": notes})

@@ -89,7 +89,7 @@ def diff(
     language = chosen_language(lang)
     # Imported here, not at the top: `audit --help` and other commands should not pay for them.
     from trafficking_audit.engine.audit import build_audit
-    from trafficking_audit.engine.diff import became_unknown, compare, regressions
+    from trafficking_audit.engine.diff import became_unknown, compare_audits, regressions
     from trafficking_audit.engine.selection import select_rules
 
     default_day = parse_date(as_of) or dt.date.today()
@@ -112,7 +112,7 @@ def diff(
         )
         for item, s in zip(loaded, sides, strict=True)
     ]
-    result = compare(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only, lang=language)
+    result = compare_audits(audits[0], audits[1], (profiles[0], profiles[1]), changed_only=changed_only, lang=language)
     color = output is None and want_color()
     emit(render(chosen, result, kind="diff", color=color, width=terminal_width(), lang=language), output)
     if not fail_on_regression:

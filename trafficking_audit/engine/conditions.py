@@ -74,7 +74,7 @@ def truth(condition: Condition, reading: Reading) -> Truth:
     if value is None:
         return None
     leaf = leaf_of(condition)
-    return compare(leaf.op, leaf.widened(value), leaf.operand)
+    return apply_operator(leaf.op, leaf.widened(value), leaf.operand)
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def leaf_of(condition: Condition) -> Leaf:
     return entry
 
 
-def compare(op: str, value: Any, operand: Any) -> bool:
+def apply_operator(op: str, value: Any, operand: Any) -> bool:
     """Apply one leaf operator to a known value."""
     if op == "is":
         return bool(value == operand)

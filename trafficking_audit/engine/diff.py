@@ -75,7 +75,7 @@ def bucket(left: Outcome, right: Outcome) -> str:
     return "neither"
 
 
-def compare(
+def compare_audits(
     left: Audit,
     right: Audit,
     profiles: tuple[Profile, Profile] | None = None,

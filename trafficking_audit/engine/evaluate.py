@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trafficking_audit.engine.binding import obligations
-from trafficking_audit.engine.conditions import Reading, compare, truth
+from trafficking_audit.engine.conditions import Reading, apply_operator, truth
 from trafficking_audit.engine.reasons import deciding, shortfall
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
@@ -24,7 +24,7 @@ from trafficking_audit.models.vocabulary import Outcome
 if TYPE_CHECKING:
     from trafficking_audit.models.result import Finding
 
-__all__ = ["Reading", "Verdict", "compare", "evaluate", "outcome", "truth"]
+__all__ = ["Reading", "Verdict", "apply_operator", "evaluate", "outcome", "truth"]
 
 
 @dataclass(frozen=True)

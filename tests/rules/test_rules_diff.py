@@ -143,3 +143,22 @@ def test_fields_the_rule_schema_no_longer_has_are_left_out_with_a_note(cli, repo
         "retired_field, no longer a field of rules, was left out of 1 rule(s) at HEAD: means-core-elements"
     ]
     assert report["rules"] == []
+
+
+def test_a_retired_binding_if_grades_the_old_findings_as_that_rulebook_did(cli, repo):
+    # At the revision the rule bound EU members only; Ruritania (not a member) had it as good practice then,
+    # and the rule's Palermo citation makes it mandatory now: the removal of binding_if is a finding shift.
+    edit(repo, "    severity: critical\n", "    severity: critical\n    binding_if: {fact: memberships.eu, is: true}\n")
+    git(repo, "commit", "-qam", "a rule bound by hand to EU members")
+    shutil.copy(DATA / CORE, repo / CORE)
+    report = diff(cli, repo)
+    by_id = {p["jurisdiction"]: p for p in report["profiles"]}
+    (shift,) = by_id["ruritania"]["findings"]
+    assert shift["rule"] == "means-core-elements"
+    assert (shift["obligation_before"], shift["obligation_after"]) == ("good-practice", "mandatory")
+    assert shift["status_before"] == shift["status_after"]
+    # Freedonia is a member: bound then and now, so nothing moves for it.
+    assert by_id["freedonia"]["findings"] == []
+    (note,) = report["notes"]
+    assert note.startswith("binding_if, no longer a field of rules, was left out of 1 rule(s) at HEAD")
+    assert "apply it as that rulebook did" in note

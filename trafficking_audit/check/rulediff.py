@@ -5,6 +5,12 @@ The rule files at the revision come out of git the way ``audit check --base`` ge
 rulebooks are read by the same code. Every bundled profile (as it is now) is then audited on one
 date with each rulebook, and the findings whose outcome or obligation differs are kept: the profile
 is held fixed, so what moves is the effect of the rule change alone.
+
+One retired field is not simply dropped: ``binding_if``, by which a rule once said by hand whom it bound
+(the finding was good practice wherever the condition was not true). Leaving it out would credit the old
+rulebook with the treaty-derived obligations of the new engine and hide exactly the obligation changes its
+removal made (e.g. ``compensation`` for a Palermo party outside Europe), so the old side applies it as the
+old engine did.
 """
 
 from __future__ import annotations
@@ -16,28 +22,56 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from trafficking_audit.check import gitbase
+from trafficking_audit.engine.conditions import Reading, truth
 from trafficking_audit.engine.evaluate import evaluate
 from trafficking_audit.errors import InputError, real_path
 from trafficking_audit.load.data import DataLocation
 from trafficking_audit.load.loader import Rulebook, load_rulebook
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.rule import Rule
+from trafficking_audit.models.result import Finding
+from trafficking_audit.models.rule import Condition, Rule
 from trafficking_audit.models.rulediff import FindingShift, ProfileShifts, RuleChange, RulesDiff
 
 # Fields of a rule that decide its outcome: a change in any of them is a change of "condition".
 CONDITION_FIELDS = ("met", "partially_met", "applies_if", "not_applicable_reason", "binding_if")
 
+# The retired rule field that graded a finding good practice wherever its condition was not true.
+BINDING_IF = "binding_if"
 
-def rulebook_at(location: DataLocation, revision: str, dropped: dict[str, list[str]] | None = None) -> Rulebook:
+
+def retired_binding(dropped: dict[str, list[str]], conditions: dict[str, Any]) -> dict[str, Condition]:
+    """The old rules' ``binding_if`` conditions that still parse as conditions, by rule id.
+
+    One that does not parse as a condition of today's schema is named in ``dropped`` under
+    ``binding_if (not applied)`` instead, so the report says the old side could not honour it.
+    """
+    parsed: dict[str, Condition] = {}
+    for rule_id, raw in conditions.items():
+        try:
+            parsed[rule_id] = Condition.model_validate(raw)
+        except ValidationError:
+            dropped.setdefault(f"{BINDING_IF} (not applied)", []).append(rule_id)
+    return parsed
+
+
+def rulebook_at(
+    location: DataLocation,
+    revision: str,
+    dropped: dict[str, list[str]] | None = None,
+    retired: dict[str, Any] | None = None,
+) -> Rulebook:
     """The rulebook as the data folder's rule files stood at ``revision``.
 
     Fields of a rule that the current rule schema no longer has (``binding_if``, removed when obligations
     came to be computed from the citations that bind) are left out so that old files load; ``dropped``
-    collects them, field -> rule ids, for the report's notes.
+    collects them, field -> rule ids, for the report's notes, and ``retired`` the raw ``binding_if``
+    conditions, rule id -> condition, for :func:`retired_binding`.
     """
     dropped = {} if dropped is None else dropped
+    retired = {} if retired is None else retired
     root = gitbase.repository_root(location.rules, flag="rules diff")
     gitbase.verify_revision(root, revision, flag="rules diff")
     names = [
@@ -50,7 +84,7 @@ def rulebook_at(location: DataLocation, revision: str, dropped: dict[str, list[s
         for name in names:
             content = gitbase.show(root, revision, name)
             if content is not None:
-                (Path(folder) / PurePosixPath(name).name).write_bytes(_current_fields(content, dropped))
+                (Path(folder) / PurePosixPath(name).name).write_bytes(_current_fields(content, dropped, retired))
         if not (Path(folder) / "rulebook.yaml").is_file():
             raise InputError(
                 f"rules diff {revision}: no rulebook.yaml in the rule folder at that revision", code="usage"
@@ -63,7 +97,7 @@ def rulebook_at(location: DataLocation, revision: str, dropped: dict[str, list[s
             ) from None
 
 
-def _current_fields(content: bytes, dropped: dict[str, list[str]]) -> bytes:
+def _current_fields(content: bytes, dropped: dict[str, list[str]], retired: dict[str, Any]) -> bytes:
     """A rule file's text without the rule fields the current schema does not know (other files unchanged)."""
     try:
         data = yaml.safe_load(content)
@@ -77,6 +111,8 @@ def _current_fields(content: bytes, dropped: dict[str, list[str]]) -> bytes:
         if not isinstance(rule, dict):
             continue
         for key in [k for k in rule if k not in known]:
+            if key == BINDING_IF:
+                retired[str(rule.get("id"))] = rule[key]
             del rule[key]
             dropped.setdefault(str(key), []).append(str(rule.get("id")))
             changed = True
@@ -150,9 +186,29 @@ def _compare(before: Rule, after: Rule) -> tuple[list[str], list[str], list[str]
     return aspects, added, removed
 
 
-def finding_shifts(profile: Profile, before: Rulebook, after: Rulebook, day: dt.date) -> ProfileShifts:
-    """The findings of ``profile`` on ``day`` that differ between the two rulebooks."""
-    old = {rule.id: evaluate(rule, profile, day, before.instruments) for rule in before.rules}
+def _as_bound_then(finding: Finding, condition: Condition | None, profile: Profile, day: dt.date) -> Finding:
+    """The old finding with the old rule's ``binding_if`` applied: good practice where it was not true."""
+    if condition is None or truth(condition, Reading(profile, day)) is True:
+        return finding
+    return finding.model_copy(update={"obligation": "good-practice"})
+
+
+def finding_shifts(
+    profile: Profile,
+    before: Rulebook,
+    after: Rulebook,
+    day: dt.date,
+    old_binding: dict[str, Condition] | None = None,
+) -> ProfileShifts:
+    """The findings of ``profile`` on ``day`` that differ between the two rulebooks.
+
+    ``old_binding`` holds the old rules' ``binding_if`` conditions (:func:`retired_binding`).
+    """
+    bound = old_binding or {}
+    old = {
+        rule.id: _as_bound_then(evaluate(rule, profile, day, before.instruments), bound.get(rule.id), profile, day)
+        for rule in before.rules
+    }
     new = {rule.id: evaluate(rule, profile, day, after.instruments) for rule in after.rules}
     shifts: list[FindingShift] = []
     counts = {"changed": 0, "added": 0, "removed": 0}
@@ -184,10 +240,17 @@ def rules_diff(
     profiles: Sequence[Profile],
     day: dt.date,
     dropped: dict[str, list[str]] | None = None,
+    old_binding: dict[str, Condition] | None = None,
 ) -> RulesDiff:
     """The whole comparison: rule changes, and the findings they move in each profile (by profile id)."""
     notes = [
         f"{field}, no longer a field of rules, was left out of {len(ids)} rule(s) at {revision}: {', '.join(ids)}"
+        + (
+            f"; the findings at {revision} apply it as that rulebook did (good practice where its condition "
+            "was not true)"
+            if field == BINDING_IF and old_binding
+            else ""
+        )
         for field, ids in sorted((dropped or {}).items())
     ]
     return RulesDiff(
@@ -199,5 +262,5 @@ def rules_diff(
         rules_before=len(before.rules),
         rules_after=len(after.rules),
         rules=rule_changes(before, after),
-        profiles=[finding_shifts(p, before, after, day) for p in sorted(profiles, key=lambda p: p.id)],
+        profiles=[finding_shifts(p, before, after, day, old_binding) for p in sorted(profiles, key=lambda p: p.id)],
     )

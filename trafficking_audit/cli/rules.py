@@ -9,7 +9,7 @@ registry like every other command.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -267,12 +267,15 @@ def rules_diff(
     import datetime as dt
 
     from trafficking_audit.app.session import Session
-    from trafficking_audit.check.rulediff import rulebook_at, rules_diff
+    from trafficking_audit.check.rulediff import retired_binding, rulebook_at, rules_diff
 
     chosen = check_format(fmt, RENDERERS["rules_diff"])
     day = parse_date(as_of) or dt.date.today()
     session = Session.open(data)
     dropped: dict[str, list[str]] = {}
-    before = rulebook_at(session.location, revision, dropped)
+    retired: dict[str, Any] = {}
+    before = rulebook_at(session.location, revision, dropped, retired)
+    old_binding = retired_binding(dropped, retired)
     profiles = [loaded.profile for loaded in session.profiles.all()]
-    _emit(chosen, rules_diff(revision, before, session.rulebook, profiles, day, dropped), "rules_diff")
+    report = rules_diff(revision, before, session.rulebook, profiles, day, dropped, old_binding)
+    _emit(chosen, report, "rules_diff")

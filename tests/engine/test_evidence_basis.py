@@ -9,7 +9,8 @@ import pytest
 from trafficking_audit.engine.audit import BASES, build_audit, evidence_basis
 from trafficking_audit.models.facts import select
 from trafficking_audit.models.paths import read
-from trafficking_audit.models.result import Audit, Evidence
+from trafficking_audit.models.result import Audit
+from trafficking_audit.models.result_base import Evidence
 
 DAY = dt.date(2026, 11, 28)
 

@@ -17,7 +17,7 @@ from trafficking_audit.models.elements import vocabulary_of, widen
 from trafficking_audit.models.facts import select
 from trafficking_audit.models.paths import fact_values, read
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.result import Evidence
+from trafficking_audit.models.result_base import Evidence
 from trafficking_audit.models.rule import Condition
 
 Truth = bool | None  # None is "unknown"

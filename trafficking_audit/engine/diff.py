@@ -42,8 +42,8 @@ from trafficking_audit.models.facts import Fact, select
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.paths import fact_paths, read
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.result import Audit, Evidence, Finding, PillarScore
-from trafficking_audit.models.result_base import SourceRef
+from trafficking_audit.models.result import Audit, Finding, PillarScore
+from trafficking_audit.models.result_base import Evidence, SourceRef
 from trafficking_audit.models.vocabulary import GAPS, OUTCOME_RANK, PILLARS, Outcome
 
 # A trend needs at least this share of a pillar's applicable rules known on both sides.

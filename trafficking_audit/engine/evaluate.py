@@ -11,15 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from trafficking_audit.engine.binding import obligations
 from trafficking_audit.engine.conditions import Reading, apply_operator, truth
 from trafficking_audit.engine.reasons import deciding, shortfall
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
-from trafficking_audit.models.result import Finding
 from trafficking_audit.models.rule import Condition, Instrument, Rule
 from trafficking_audit.models.vocabulary import Outcome
+
+if TYPE_CHECKING:
+    from trafficking_audit.models.result import Finding
 
 __all__ = ["Reading", "Verdict", "apply_operator", "evaluate", "outcome", "truth"]
 
@@ -93,6 +96,10 @@ def evaluate(
     finding keeps every citation so the report still says what it is about; otherwise the finding lists
     only the citations that existed on ``day``.
     """
+    # Here, not at the top: `audit check` reads this module's outcomes (research plans) without findings, and
+    # need not build the result models.
+    from trafficking_audit.models.result import Finding
+
     bound = obligations(rule, instruments, profile, day)
     reading = Reading(profile, day)
     verdict = outcome(rule, reading, lang)

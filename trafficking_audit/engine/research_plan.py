@@ -20,17 +20,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trafficking_audit.engine.evaluate import Reading, outcome, truth
 from trafficking_audit.models.facts import select
 from trafficking_audit.models.paths import fact_description, fact_values, read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.research_plan import FactState, NeededFact, ResearchPlan, RuleDecided
-from trafficking_audit.models.result import Audit, Finding
 from trafficking_audit.models.rule import Condition, Rule
 from trafficking_audit.models.vocabulary import OBLIGATIONS, OUTCOMES, SEVERITIES, Outcome
 from trafficking_audit.models.where_to_look import SECTION_HINTS
+
+if TYPE_CHECKING:  # annotations only: `audit check` reads conditions here without building the result models
+    from trafficking_audit.models.result import Audit, Finding
 
 # Stands for "a text other than every one the rule names" among the candidates of a text fact.
 OTHER_TEXT = "(any other text)"

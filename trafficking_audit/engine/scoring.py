@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from trafficking_audit.models.result import MIN_COVERAGE, Finding, PillarScore, Scores
+from trafficking_audit.models.result import Finding, PillarScore, Scores
+from trafficking_audit.models.result_base import MIN_COVERAGE
 from trafficking_audit.models.vocabulary import OUTCOMES, PILLARS
 
 WEIGHTS = {"critical": 4, "high": 3, "medium": 2, "low": 1}

@@ -16,11 +16,10 @@ from pydantic import Field
 
 from trafficking_audit.models.result import (
     SCHEMA_VERSION,
-    Evidence,
     JurisdictionRef,
     QualityNote,
 )
-from trafficking_audit.models.result_base import ChangedFact, Result, SourceRef
+from trafficking_audit.models.result_base import ChangedFact, Evidence, Result, SourceRef
 from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 Change = Literal["same", "better", "worse", "not_comparable"]

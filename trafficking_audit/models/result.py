@@ -12,34 +12,13 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from trafficking_audit.models.facts import Basis
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.research_plan import NeededFact
-from trafficking_audit.models.result_base import BindingCitation, Result, SourceRef
+from trafficking_audit.models.result_base import BindingCitation, Evidence, Result, SourceRef
 from trafficking_audit.models.rule import Citation
 from trafficking_audit.models.vocabulary import Obligation, Outcome, PartNaming, Pillar, Severity
 
 SCHEMA_VERSION = "1.0"
-# Below this evidence coverage (share of applicable rules with a known outcome) a point score says more about
-# what was recorded than about the law: reports headline the range instead (README, "How scores are computed").
-MIN_COVERAGE = 0.5
-
-
-class Evidence(Result):
-    """A profile fact an outcome rests on, as it held on the audit date."""
-
-    fact: str = Field(description="Dotted path of the profile field.")
-    value: Any = Field(description="The value on the audit date.")
-    provision: str | None = Field(default=None, description="The national provision it rests on.")
-    sources: list[str] = Field(default_factory=list, description="Ids of the profile's sources.")
-    note: str | None = Field(default=None, description="The editor's note.")
-    valid_from: dt.date | None = Field(default=None, description="Start of the value's validity.")
-    valid_to: dt.date | None = Field(default=None, description="End of the value's validity.")
-    basis: Basis | None = Field(
-        default=None,
-        description="How the value was established: `text`, `assessment`, `secondary` or `inferred` (null when "
-        "the profile does not say).",
-    )
 
 
 class Peer(Result):

@@ -26,7 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from trafficking_audit.models.language import ENGLISH, Language
-from trafficking_audit.models.result import MIN_COVERAGE
+from trafficking_audit.models.result_base import MIN_COVERAGE
 from trafficking_audit.render.citations import cite
 from trafficking_audit.render.labels import (
     DISCLAIMER,

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from trafficking_audit.models.language import ENGLISH, N_, Language
-from trafficking_audit.models.result import MIN_COVERAGE
+from trafficking_audit.models.result_base import MIN_COVERAGE
 
 K = TypeVar("K")
 

@@ -8,7 +8,8 @@ the same thing.
 from __future__ import annotations
 
 from trafficking_audit.models.language import ENGLISH, Language
-from trafficking_audit.models.result import MIN_COVERAGE, Audit
+from trafficking_audit.models.result import Audit
+from trafficking_audit.models.result_base import MIN_COVERAGE
 
 
 def methodology_lines(audit: Audit, lang: Language = ENGLISH) -> list[str]:

@@ -7,12 +7,14 @@ so a score reads the same in every format (and the terminal path does not import
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trafficking_audit.models.language import ENGLISH, Language
-from trafficking_audit.models.overview import ScoreOnDate
-from trafficking_audit.models.result import PillarScore
 from trafficking_audit.render.labels import BASIS_WORDS
+
+if TYPE_CHECKING:  # annotations only: `audit check` uses these helpers without building the result models
+    from trafficking_audit.models.overview import ScoreOnDate
+    from trafficking_audit.models.result import PillarScore
 
 
 def fmt_value(value: Any, lang: Language = ENGLISH) -> str:

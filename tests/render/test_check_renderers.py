@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.golden_files import assert_golden
-from trafficking_audit.models.check import CODES, CheckReport, FactChange, FindingChange, Problem
+from trafficking_audit.models.check import CODES, CheckReport, FactEdit, FindingChange, Problem
 from trafficking_audit.models.result_base import SourceRef
 from trafficking_audit.render.check import CHECK_FORMATS, render_check, render_github, render_summary
 from trafficking_audit.render.sarif import artifact
@@ -53,7 +53,7 @@ def report(fail_on_regression: bool = False) -> CheckReport:
                 after="partially_met",
                 regression=True,
                 facts=[
-                    FactChange(
+                    FactEdit(
                         fact="treaties.palermo-protocol.status",
                         before="party",
                         after="signed_only",
@@ -72,7 +72,7 @@ def report(fail_on_regression: bool = False) -> CheckReport:
                 before="unknown",
                 after="met",
                 regression=False,
-                facts=[FactChange(fact="offence.exists", before=None, after=True, provision="Criminal Code Art. 128")],
+                facts=[FactEdit(fact="offence.exists", before=None, after=True, provision="Criminal Code Art. 128")],
             ),
         ],
         fail_on_regression=fail_on_regression,

@@ -7,8 +7,10 @@ an edit of one profile changes none of them. The index is small (a few peers per
 kept as JSON in the cache folder (:mod:`trafficking_audit.load.cache`, kind ``peers``) under a
 hash of everything it depends on: the package's code and library versions, the working directory
 and data folders, the name and bytes of every file of the rules folder and of every profile in
-the jurisdictions folder, the audit date, the selected rules, the language and today's date
-(the consistency checks every loaded peer passes depend on it).
+the jurisdictions folder, the audit date, the selected rules, the language, whether the peers were checked as they were
+loaded (a session may skip the consistency checks: an index of unchecked peers may hold one the
+checks would refuse, so it must never be served to a checked run) and today's date (the checks
+depend on it).
 
 It is used only inside a :func:`~trafficking_audit.load.inputs.kept` block (``audit run`` on one
 jurisdiction), where the bytes hashed are the bytes a miss loads; only an index built from peers
@@ -50,14 +52,21 @@ class _Entry(BaseModel):
     meeting: dict[str, list[Peer]]
 
 
-def peer_key(location: DataLocation, rule_ids: Sequence[str], as_of: dt.date, lang: str) -> str | None:
-    """The key of the peer index for these inputs; None when the cache is off, no :func:`inputs.kept` block is
-    active, or an input is not a regular file."""
+def peer_key(location: DataLocation, rule_ids: Sequence[str], as_of: dt.date, lang: str, checked: bool) -> str | None:
+    """The key of the peer index for these inputs (``checked``: whether every peer passed the consistency checks
+    as it was loaded); None when the cache is off, no :func:`inputs.kept` block is active, or an input is not a
+    regular file."""
     if not inputs.holding() or cache_dir() is None:
         return None
     digest = hashlib.sha256(f"{FORMAT}|{code_fingerprint()}|".encode())
-    options = [os.getcwd(), str(location.rules), str(location.jurisdictions), as_of.isoformat(), list(rule_ids)]
-    options += [lang, dt.date.today().isoformat()]
+    options: list[object] = [
+        os.getcwd(),
+        str(location.rules),
+        str(location.jurisdictions),
+        as_of.isoformat(),
+        list(rule_ids),
+    ]
+    options += [lang, checked, dt.date.today().isoformat()]
     digest.update(json.dumps(options).encode("utf-8", "surrogateescape"))
     rules = sorted(p for p in location.rules.rglob("*") if p.is_file()) if location.rules.is_dir() else []
     stable = hash_files(digest.update, location.rules, rules)

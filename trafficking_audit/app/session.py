@@ -92,7 +92,8 @@ class Session:
         known = None
         if key not in self._peer_index:
             # From the peer cache when no file it comes from changed (then no peer is loaded at all).
-            cache_key = peer_cache.peer_key(self.location, key[1], as_of, self.lang.code)
+            checked = self.profiles.vetter is not None
+            cache_key = peer_cache.peer_key(self.location, key[1], as_of, self.lang.code, checked)
             cached = peer_cache.fetch(cache_key)
             if cached is not None:
                 self._peer_index[key] = cached

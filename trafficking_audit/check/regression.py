@@ -18,7 +18,7 @@ from trafficking_audit.engine.diff import change, comparable
 from trafficking_audit.engine.evaluate import evaluate
 from trafficking_audit.engine.recommend import source_refs
 from trafficking_audit.load.yamlsource import Document
-from trafficking_audit.models.check import FactChange, FindingChange
+from trafficking_audit.models.check import FactEdit, FindingChange
 from trafficking_audit.models.facts import Fact, history, select
 from trafficking_audit.models.paths import read
 from trafficking_audit.models.profile import Profile
@@ -49,7 +49,7 @@ def changed_findings(
         if old.status == new.status:
             continue
         read_paths = sorted({e.fact for e in (*old.evidence, *new.evidence)} | {*old.missing, *new.missing})
-        facts = [change for path in read_paths if (change := fact_change(path, before, after, day))]
+        facts = [change for path in read_paths if (change := fact_edit(path, before, after, day))]
         line, col = 1, 1
         if facts:
             position = document.position(_location(document, after, facts[0].fact, day))
@@ -72,13 +72,13 @@ def changed_findings(
     return changes
 
 
-def fact_change(path: str, before: Profile, after: Profile, day: dt.date) -> FactChange | None:
+def fact_edit(path: str, before: Profile, after: Profile, day: dt.date) -> FactEdit | None:
     """How the value of ``path`` on ``day`` changed, or None when it did not."""
     old, new = select(read(before, path), day), select(read(after, path), day)
     if comparable(old) == comparable(new):  # the same test as `audit diff`: reordering a list is no change
         return None
     shown, profile = (new, after) if new is not None and new.sources else (old, before)
-    return FactChange(
+    return FactEdit(
         fact=path,
         before=_value(old),
         after=_value(new),

@@ -44,9 +44,8 @@ from trafficking_audit.models.paths import fact_paths, read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Audit, Finding, PillarScore
 from trafficking_audit.models.result_base import Evidence, SourceRef
-from trafficking_audit.models.vocabulary import OUTCOME_RANK, PILLARS, Outcome
+from trafficking_audit.models.vocabulary import GAPS, OUTCOME_RANK, PILLARS, Outcome
 
-LACKING: tuple[Outcome, ...] = ("partially_met", "not_met")
 # A trend needs at least this share of a pillar's applicable rules known on both sides.
 MIN_COMPARABLE = 0.5
 
@@ -253,7 +252,7 @@ def lessons(lacking: Sequence[Finding], meeting: Sequence[Finding], sources: Seq
     """Rules the ``meeting`` side meets and the ``lacking`` side partially or does not meet."""
     found = []
     for low, high in zip(lacking, meeting, strict=True):
-        if low.status not in LACKING or high.status != "met":
+        if low.status not in GAPS or high.status != "met":
             continue
         cited = {s for e in high.evidence for s in e.sources}
         found.append(

@@ -23,7 +23,7 @@ from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, Peer, Recommendation
 from trafficking_audit.models.result_base import SourceRef
 from trafficking_audit.models.rule import Rule
-from trafficking_audit.models.vocabulary import OBLIGATIONS, PILLARS, SEVERITIES
+from trafficking_audit.models.vocabulary import GAPS, OBLIGATIONS, PILLARS, SEVERITIES
 from trafficking_audit.models.wording import word
 
 VERBS = {"mandatory": "urge", "should": "recommend", "good-practice": "invite"}
@@ -188,7 +188,7 @@ def recommend(
     (the rules' templates are in it already; the jurisdiction is named as the language names the country)."""
     peers = peer_findings if isinstance(peer_findings, PeerIndex) else PeerIndex(peer_findings, lang)
     by_id = {rule.id: rule for rule in rules}
-    failing = [(priority_key(f, i), f) for i, f in enumerate(findings) if f.status in ("not_met", "partially_met")]
+    failing = [(priority_key(f, i), f) for i, f in enumerate(findings) if f.status in GAPS]
     ranks = {f.rule: rank for rank, (_, f) in enumerate(sorted(failing, key=lambda kf: kf[0]), start=1)}
     result = []
     for finding in findings:

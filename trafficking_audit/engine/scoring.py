@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from trafficking_audit.models.result import Finding, PillarScore, Scores
 from trafficking_audit.models.result_base import MIN_COVERAGE
-from trafficking_audit.models.vocabulary import PILLARS
+from trafficking_audit.models.vocabulary import OUTCOMES, PILLARS
 
 WEIGHTS = {"critical": 4, "high": 3, "medium": 2, "low": 1}
 CREDITS = {"met": 1.0, "partially_met": 0.5, "not_met": 0.0}
@@ -27,7 +27,7 @@ CREDITS = {"met": 1.0, "partially_met": 0.5, "not_met": 0.0}
 def pillar_score(name: str, findings: Iterable[Finding]) -> PillarScore:
     """Score, bounds and coverage of a group of findings."""
     findings = list(findings)
-    counts = {status: 0 for status in ("met", "partially_met", "not_met", "unknown", "not_applicable")}
+    counts = dict.fromkeys(OUTCOMES, 0)
     weighted = known = unknown = 0.0
     for finding in findings:
         counts[finding.status] += 1

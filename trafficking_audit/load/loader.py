@@ -39,6 +39,9 @@ CONDITION_FIELDS = ("applies_if", "met", "partially_met")
 # The files of a rules folder that hold no rules: the header, the instrument catalogue, the provision list.
 NOT_RULE_FILES = ("rulebook.yaml", "instruments.yaml", "provisions.yaml")
 NAMES = "names"  # the kind of cache entry of the name index (:meth:`ProfileIndex.resolve`)
+# Name indexes kept: one per state of the jurisdictions folder (its files' names and bytes), so a few edits'
+# worth is plenty; the bound is the report cache's, whose entries change with the same edits.
+KEEP_NAMES = 256
 
 
 @dataclass(frozen=True)
@@ -353,7 +356,9 @@ class ProfileIndex:
         if not inputs.holding() or cache.cache_dir() is None:
             return None
         digest = hashlib.sha256(f"names|{cache.code_fingerprint()}|".encode())
-        digest.update(json.dumps([os.getcwd(), str(self.location.jurisdictions)]).encode("utf-8", "surrogateescape"))
+        checked = self.vetter is not None  # an index of unchecked profiles is never served to a checked run
+        options = [os.getcwd(), str(self.location.jurisdictions), checked]
+        digest.update(json.dumps(options).encode("utf-8", "surrogateescape"))
         if not cache.hash_files(digest.update, self.location.jurisdictions, self.location.profile_files()):
             return None
         return digest.hexdigest()
@@ -422,7 +427,7 @@ def _store_names(key: str | None, index: dict[str, list[Name]]) -> None:
     except (ValueError, TypeError):
         return
     cache.write_entry(cache.entry_file(NAMES, key), encoded)
-    cache.prune_once(NAMES, 256)
+    cache.prune_once(NAMES, KEEP_NAMES)
 
 
 def _is_file(path: Path) -> bool:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, computed_field
 
-from trafficking_audit.models.result_base import Result, SourceRef
+from trafficking_audit.models.result_base import ChangedFact, Result, SourceRef
 from trafficking_audit.models.vocabulary import Outcome, Severity
 
 Level = Literal["error", "warning"]
@@ -111,10 +111,9 @@ class Problem(Result):
         return (self.path, self.line, self.col, self.code, self.message)
 
 
-class FactChange(Result):
-    """A fact a rule reads whose value on the audit date differs between two versions of a profile."""
+class FactEdit(ChangedFact):
+    """A fact a rule reads whose value on the audit date an edit changed: two versions of a profile file."""
 
-    fact: str = Field(description="Dotted path of the profile field.")
     before: Any = Field(description="Value at the base revision (null when absent or unknown).")
     after: Any = Field(description="Value now (null when absent or unknown).")
     provision: str | None = Field(default=None, description="The national provision the value now rests on.")
@@ -134,7 +133,7 @@ class FindingChange(Result):
     before: Outcome = Field(description="Outcome at the base revision.")
     after: Outcome = Field(description="Outcome now.")
     regression: bool = Field(description="True when the outcome got worse (met > partially_met > not_met).")
-    facts: list[FactChange] = Field(default_factory=list, description="The facts behind the change.")
+    facts: list[FactEdit] = Field(default_factory=list, description="The facts behind the change.")
 
 
 class CheckReport(Result):

@@ -19,7 +19,7 @@ from trafficking_audit.models.result import (
     JurisdictionRef,
     QualityNote,
 )
-from trafficking_audit.models.result_base import Evidence, Result, SourceRef
+from trafficking_audit.models.result_base import ChangedFact, Evidence, Result, SourceRef
 from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
 Change = Literal["same", "better", "worse", "not_comparable"]
@@ -152,10 +152,9 @@ class Lesson(RuleRef):
     sources: list[SourceRef] = Field(description="The meeting side's sources behind them.")
 
 
-class FactChange(Result):
+class FactChange(ChangedFact):
     """A profile fact whose value differs between the two dates of one jurisdiction."""
 
-    fact: str = Field(description="Dotted path of the profile field.")
     left: Evidence | None = Field(description="The fact as it held on the left date; null when nothing was recorded.")
     right: Evidence | None = Field(description="The fact as it held on the right date; null when nothing was recorded.")
     sources: list[SourceRef] = Field(description="Sources cited by either value, in the profiles' order.")

@@ -1,5 +1,5 @@
-"""The base of every result model, the source reference audit and check reports cite, and the binding
-citation and the evidence the engine's evaluation (used by ``audit check`` too) produces.
+"""The base of every result model, the base of a changed-fact entry, the source reference audit and check reports
+cite, and the binding citation and the evidence the engine's evaluation (used by ``audit check`` too) produces.
 
 Apart from :mod:`trafficking_audit.models.result` so that ``audit check``, whose report models
 (:mod:`trafficking_audit.models.check`) and checks need only these, does not build the audit's result models.
@@ -24,6 +24,18 @@ class Result(BaseModel):
     """Base of result models."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ChangedFact(Result):
+    """Base of the two reports of a fact whose value differs between two readings of a profile.
+
+    ``audit check --base`` reports a :class:`~trafficking_audit.models.check.FactEdit` (two git revisions of one
+    file, on one audit date) and ``audit diff``/``trend`` a :class:`~trafficking_audit.models.diff.FactChange`
+    (one jurisdiction on two dates, as evidence); both say which fact by the same dotted path, and both decide
+    "changed" with one test (``engine.diff.comparable``).
+    """
+
+    fact: str = Field(description="Dotted path of the profile field.")
 
 
 class SourceRef(Result):

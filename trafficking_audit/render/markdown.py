@@ -9,6 +9,7 @@ from markupsafe import Markup
 from trafficking_audit.models.diff import Diff
 from trafficking_audit.models.examples import EXAMPLE_DAY
 from trafficking_audit.models.language import ENGLISH, Language
+from trafficking_audit.models.overview import Overview
 from trafficking_audit.models.provisions import CoverageReport
 from trafficking_audit.models.research_plan import ResearchPlan
 from trafficking_audit.models.result import Audit
@@ -50,9 +51,14 @@ def render_trend(trend: Trend, lang: Language = ENGLISH) -> str:
     return render_template(lang, "trend.md.j2", html=False, t=trend, pillars=PILLARS)
 
 
-def render_overview(overview: object, lang: Language = ENGLISH) -> str:
-    """The overview as Markdown (``index.md``)."""
-    return render_template(lang, "index.md.j2", html=False, o=overview, pillars=PILLARS)
+def render_overview(overview: Overview, lang: Language = ENGLISH) -> str:
+    """The overview as Markdown (``index.md``).
+
+    The matrix's cells are looked up by (jurisdiction, rule) in a mapping made here: a filter over every cell
+    for each of them made the page quadratic in its size (most of ``run --all``'s time).
+    """
+    status = {(cell.jurisdiction, cell.rule): cell.status for cell in overview.cells}
+    return render_template(lang, "index.md.j2", html=False, o=overview, pillars=PILLARS, status=status)
 
 
 def _rule_words(lang: Language = ENGLISH) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from trafficking_audit.engine.conditions import Reading, conditions, leaves, truth
+from trafficking_audit.engine.conditions import Reading, conditions, deciding, leaves, truth
 from trafficking_audit.engine.evaluate import outcome
 from trafficking_audit.models.facts import select
 from trafficking_audit.models.paths import fact_description, fact_values, read
@@ -123,10 +123,10 @@ def decided(
     also = sorted(partners)
     if not met and met_value is not None:
         reading = Supposing(profile, day, supposed={path: met_value})
-        for condition in (rule.applies_if, rule.met):  # what being met still waits for
-            if condition is not None:
-                truth(condition, reading)
-        also = sorted({*also, *(m for m in reading.missing if m != path)})
+        # What being met still waits for: the facts the applicability and met conditions still turn on
+        # (not every unknown fact they read: one in a branch already decided changes nothing).
+        waiting = (p for c in (rule.applies_if, rule.met) if c is not None for p in deciding(c, reading))
+        also = sorted({*also, *(p for p in waiting if p != path)})
     return RuleDecided(
         rule=rule.id,
         title=rule.title,

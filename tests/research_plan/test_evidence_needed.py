@@ -90,6 +90,21 @@ def test_absent_facts_are_needed_too_and_say_so() -> None:
     assert needed["prevention.hotline"].rules[0].outcomes == ["not_met", "unknown"]
 
 
+def test_also_needed_leaves_out_facts_of_branches_already_decided() -> None:
+    # met when hotline and demand reduction and (campaigns or licensing); campaigns is true, so licensing
+    # can change nothing: meeting the rule waits for demand reduction only.
+    met = {
+        "all": [
+            HOTLINE,
+            {"fact": "prevention.demand_reduction", "is": True},
+            {"any": [CAMPAIGNS, {"fact": "prevention.agency_licensing", "is": True}]},
+        ]
+    }
+    p = profile(prevention={"hotline": UNKNOWN, "demand_reduction": UNKNOWN, "awareness_campaigns": {"value": True}})
+    (decision,) = plan_for(rule(met), p)["prevention.hotline"].rules
+    assert decision.also_needed == ["prevention.demand_reduction"]
+
+
 def test_facts_that_decide_only_together_are_listed_with_their_partner() -> None:
     # met when both, partially met when either: no single fact decides, the two together do.
     r = rule({"all": [HOTLINE, CAMPAIGNS]}, {"any": [HOTLINE, CAMPAIGNS]})

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from trafficking_audit.check.problems import at
-from trafficking_audit.engine.research_plan import conditions, leaves
+from trafficking_audit.engine.conditions import conditions, leaves
 from trafficking_audit.load.loader import LoadedProfile
 from trafficking_audit.load.yamlsource import Document, PathKey
 from trafficking_audit.models.check import Problem

@@ -5,11 +5,17 @@ the explicit ``unknown``, makes its leaf unknown and is listed as missing, never
 List facts whose items are words of an element vocabulary (means, acts, purposes) are widened
 with the element taxonomy (:mod:`trafficking_audit.models.elements`) before they are compared,
 so a law that names a broader element satisfies a rule that asks for a narrower one.
+
+The condition tree is walked in one place, :func:`children`: :func:`leaves` (every fact a rule
+compares, for the research plan's candidate values and ``audit check``'s critical facts) and
+:func:`deciding` (the unknown facts an unknown condition turns on, for the reason of an unknown
+finding and for what the research plan says meeting a rule still waits for) both go through it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +24,7 @@ from trafficking_audit.models.facts import select
 from trafficking_audit.models.paths import fact_values, read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result_base import Evidence
-from trafficking_audit.models.rule import Condition
+from trafficking_audit.models.rule import Condition, Rule
 
 Truth = bool | None  # None is "unknown"
 
@@ -75,6 +81,51 @@ def truth(condition: Condition, reading: Reading) -> Truth:
         return None
     leaf = leaf_of(condition)
     return apply_operator(leaf.op, leaf.widened(value), leaf.operand)
+
+
+def children(condition: Condition) -> Sequence[Condition]:
+    """The conditions directly under ``all``, ``any`` or ``not`` (none under a fact comparison).
+
+    The one walk of the tree's shape; what a combinator means is for :func:`truth` and the reasons.
+    """
+    if condition.all is not None:
+        return condition.all
+    if condition.any is not None:
+        return condition.any
+    if condition.not_ is not None:
+        return (condition.not_,)
+    return ()
+
+
+def leaves(condition: Condition) -> Iterator[Condition]:
+    """Every fact comparison of a condition tree, in the order the tree writes them."""
+    if condition.fact is not None:
+        yield condition
+    for child in children(condition):
+        yield from leaves(child)
+
+
+def conditions(rule: Rule) -> Iterator[Condition]:
+    """The rule's top-level conditions that decide its outcome (applicability, met, partially met)."""
+    yield from (c for c in (rule.applies_if, rule.met, rule.partially_met) if c is not None)
+
+
+def deciding(condition: Condition, reading: Reading) -> list[str]:
+    """The unknown facts on which an unknown condition turns (empty when its truth is known).
+
+    A fact belongs here only if some value of it could change the condition's truth. Facts read by a
+    branch whose truth is already known cannot (Kleene's logic is monotone: knowing more never turns a
+    known truth around), so they are left out: in ``any`` of a true and an unknown branch nothing is to
+    decide. This is what :attr:`Reading.missing` is not: it keeps every unknown fact that was read.
+    """
+    if truth(condition, reading) is not None:
+        return []
+    if condition.fact is not None:
+        return [condition.fact]
+    found: list[str] = []
+    for child in children(condition):
+        found.extend(path for path in deciding(child, reading) if path not in found)
+    return found
 
 
 @dataclass(frozen=True)

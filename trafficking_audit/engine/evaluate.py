@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trafficking_audit.engine.binding import obligations
-from trafficking_audit.engine.conditions import Reading, apply_operator, truth
-from trafficking_audit.engine.reasons import deciding, shortfall
+from trafficking_audit.engine.conditions import Reading, apply_operator, deciding, truth
+from trafficking_audit.engine.reasons import shortfall
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import Condition, Instrument, Rule

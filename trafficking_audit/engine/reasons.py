@@ -3,7 +3,8 @@
 A partially met or unmet finding says which parts of its ``met`` condition fail on the profile's
 facts ("slavery and servitude are not among the purposes of Criminal Code Art. 128"), naming the
 national provision where the profile gives one; an unknown finding names the unknown facts that
-would decide it. Nothing here is written per rule or per profile: the words come from the
+would decide it (:func:`~trafficking_audit.engine.conditions.deciding`, which the research plan uses
+too). Nothing here is written per rule or per profile: the words come from the
 condition's operators, its fact paths and the recorded values. Pure functions, no I/O.
 The sentence frames are gettext messages in the language passed down; fact paths, element
 words and values stay as the profile and the vocabulary write them.
@@ -138,20 +139,3 @@ def holding(condition: Condition, reading: Reading, lang: Language = ENGLISH) ->
     value: Any = reading.value(condition.fact)
     shown = value_text(value) if not isinstance(value, (list, tuple)) else enumerate_words(list(value), lang=lang)
     return lang.gettext("{fact} is {value}").format(fact=_subject(condition.fact, reading), value=word(shown))
-
-
-def deciding(condition: Condition, reading: Reading) -> list[str]:
-    """The unknown facts on which an unknown condition turns (empty when its truth is known).
-
-    Facts read by a branch whose truth is already known cannot change the result, so they are
-    left out: in ``any`` of a true and an unknown branch nothing is to decide.
-    """
-    if truth(condition, reading) is not None:
-        return []
-    if condition.fact is not None:
-        return [condition.fact]
-    children = condition.all or condition.any or ([condition.not_] if condition.not_ is not None else [])
-    found: list[str] = []
-    for child in children:
-        found.extend(path for path in deciding(child, reading) if path not in found)
-    return found

@@ -18,16 +18,17 @@ follow), then those deciding more rules, then by path.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from trafficking_audit.engine.evaluate import Reading, outcome, truth
+from trafficking_audit.engine.conditions import Reading, conditions, deciding, leaves, truth
+from trafficking_audit.engine.evaluate import outcome
 from trafficking_audit.models.facts import select
 from trafficking_audit.models.paths import fact_description, fact_values, read
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.research_plan import FactState, NeededFact, ResearchPlan, RuleDecided
-from trafficking_audit.models.rule import Condition, Rule
+from trafficking_audit.models.rule import Rule
 from trafficking_audit.models.vocabulary import OBLIGATIONS, OUTCOMES, SEVERITIES, Outcome
 from trafficking_audit.models.where_to_look import SECTION_HINTS
 
@@ -49,21 +50,6 @@ class Supposing(Reading):
         if path in self.supposed:
             return self.supposed[path]
         return super().value(path)
-
-
-def conditions(rule: Rule) -> Iterator[Condition]:
-    """The rule's top-level conditions that decide its outcome (applicability, met, partially met)."""
-    yield from (c for c in (rule.applies_if, rule.met, rule.partially_met) if c is not None)
-
-
-def leaves(condition: Condition) -> Iterator[Condition]:
-    """Every fact comparison of a condition tree."""
-    if condition.fact is not None:
-        yield condition
-    for child in [*(condition.all or ()), *(condition.any or ())]:
-        yield from leaves(child)
-    if condition.not_ is not None:
-        yield from leaves(condition.not_)
 
 
 def candidates(rule: Rule, path: str) -> list[Any]:
@@ -137,10 +123,10 @@ def decided(
     also = sorted(partners)
     if not met and met_value is not None:
         reading = Supposing(profile, day, supposed={path: met_value})
-        for condition in (rule.applies_if, rule.met):  # what being met still waits for
-            if condition is not None:
-                truth(condition, reading)
-        also = sorted({*also, *(m for m in reading.missing if m != path)})
+        # What being met still waits for: the facts the applicability and met conditions still turn on
+        # (not every unknown fact they read: one in a branch already decided changes nothing).
+        waiting = (p for c in (rule.applies_if, rule.met) if c is not None for p in deciding(c, reading))
+        also = sorted({*also, *(p for p in waiting if p != path)})
     return RuleDecided(
         rule=rule.id,
         title=rule.title,

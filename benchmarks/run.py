@@ -144,6 +144,13 @@ class Editor:
 
     The line is a comment carrying a counter: the file's bytes, and so every content-keyed cache entry of
     it, differ on every run, while the profile stays valid and audits the same (no run fails on it).
+
+    The copy keeps its file name, and so its id and names: ``audit check`` compares a file from outside
+    the data folder as if it were copied in, replacing the data's file of that name, so the copy clashes
+    with no profile and the check passes (its exit code 0 is required). A copy under another name would
+    be a second profile with Kazakhstan's id, ISO codes and aliases, and is rightly refused with a
+    ``duplicate-id``, an ``id-mismatch`` and five ``ambiguous-name`` errors; a new id would in turn not
+    match the file name. So this is the user's edit of the profile itself, and its check costs no errors.
     """
 
     def __init__(self, source: Path, target: Path) -> None:

@@ -33,6 +33,19 @@ def test_json_lists_every_bundled_profile_with_coverage_and_score(cli, session) 
             assert row["score_low"] <= row["score"] <= row["score_high"], row
 
 
+def test_the_listing_names_each_jurisdiction_as_its_audit_does(cli, session) -> None:
+    """The identity fields (history_from too) are the profile's, as in the audit report: the listing once left
+    history_from null for every profile, also for those whose profile gives it."""
+    rows = {row["id"]: row for row in listed(cli, "--as-of", "2025-06-30")}
+    kazakhstan = next(loaded.profile for loaded in session.profiles.all() if loaded.profile.id == "kazakhstan")
+    assert kazakhstan.history_from is not None
+    assert rows["kazakhstan"]["history_from"] == kazakhstan.history_from.isoformat()
+    run = cli("run", "kazakhstan", "--as-of", "2025-06-30", "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    identity = json.loads(run.stdout)["jurisdiction"]
+    assert {key: rows["kazakhstan"][key] for key in identity} == identity
+
+
 def test_exact_figures_on_small_data(cli) -> None:
     rows = {row["id"]: row for row in listed(cli, "--data", str(SMALL_DATA), "--as-of", "2025-06-30")}
     assert list(rows) == ["alpha", "beta", "gamma"]

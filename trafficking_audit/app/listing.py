@@ -21,13 +21,9 @@ from trafficking_audit.models.rule import Instrument, Rule
 def summarise(profile: Profile, findings: Sequence[Finding], as_of: dt.date) -> JurisdictionSummary:
     """One jurisdiction's row, from its findings on ``as_of``."""
     overall = score(list(findings)).overall
-    return JurisdictionSummary(
-        id=profile.id,
-        name=profile.name,
-        iso2=profile.iso2,
-        iso3=profile.iso3,
+    return JurisdictionSummary.of(
+        profile,
         region=profile.region,
-        last_reviewed=profile.last_reviewed,
         as_of=as_of,
         score=headline_score(overall),
         score_low=overall.low,

@@ -116,8 +116,8 @@ def compare_audits(
 def side(audit: Audit, lang: Language = ENGLISH) -> DiffSide:
     """One side's identity, date, verdict, cited sources and the quality of its data."""
     j = audit.jurisdiction
-    return DiffSide(
-        **j.model_dump(),
+    return DiffSide.of(
+        j,
         as_of=audit.as_of,
         label=f"{lang.country(j.iso2, j.name)} ({lang.date(audit.as_of)})",
         headline=audit.headline,

@@ -39,11 +39,8 @@ def row_of(
     """A jurisdiction's row: identity, verdict, the headlined score with its bounds, the pillar scores and
     the overall score over the years (``history``)."""
     overall = scores.overall
-    return JurisdictionRow(
-        id=ref.id,
-        name=ref.name,
-        iso2=ref.iso2,
-        iso3=ref.iso3,
+    return JurisdictionRow.of(
+        ref,
         headline=headline_text,
         score=headline_score(overall),
         score_low=overall.low,

@@ -10,7 +10,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from trafficking_audit.models.result import SCHEMA_VERSION, PillarScore
+from trafficking_audit.models.result import SCHEMA_VERSION, Identity, PillarScore
 from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
 
@@ -31,13 +31,10 @@ class ScoreOnDate(Result):
     overall: PillarScore = Field(description="Overall score, range and coverage on that date.")
 
 
-class JurisdictionRow(Result):
+class JurisdictionRow(Identity):
     """A jurisdiction as a row of the matrix, with its scores."""
 
     id: str = Field(description="Profile id; also the base name of its report files.")
-    name: str = Field(description="Name.")
-    iso2: str = Field(description="ISO 3166-1 alpha-2.")
-    iso3: str = Field(description="ISO 3166-1 alpha-3.")
     headline: str = Field(description="The report's one-sentence verdict.")
     score: float | None = Field(
         description="Overall score when the evidence coverage reaches the minimum (0.5); null below it."

@@ -8,7 +8,7 @@ anything a result model does not hold.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import Field
 
@@ -132,29 +132,38 @@ class Scores(Result):
     pillars: list[PillarScore] = Field(description="One entry per pillar, in pillar order.")
 
 
-class JurisdictionRef(Result):
-    """Identity of the audited jurisdiction."""
+# Every identity field a result model may carry, in the order models declare them: ``Identity.of`` copies those a
+# model declares from the profile, so the identity is spelled out once however many models carry it.
+_IDENTITY_FIELDS = ("id", "name", "iso2", "iso3", "last_reviewed", "history_from")
+
+_I = TypeVar("_I", bound="Identity")
+
+
+class Identity(Result):
+    """Who a result is about: the profile's id, name and ISO codes (the base of every model that names a
+    jurisdiction by its profile, so they are built by one constructor, :meth:`of`)."""
 
     id: str = Field(description="Profile id.")
     name: str = Field(description="Name.")
     iso2: str = Field(description="ISO 3166-1 alpha-2.")
     iso3: str = Field(description="ISO 3166-1 alpha-3.")
+
+    @classmethod
+    def of(cls: type[_I], profile: Any, **fields: Any) -> _I:
+        """This model for ``profile`` (a profile, or any object with its identity fields, such as a
+        :class:`JurisdictionRef`): the identity fields the model declares are read from it, the rest are
+        ``fields``. A profile without ``history_from`` (a reference read back from JSON may lack it) gives null."""
+        identity = {name: getattr(profile, name, None) for name in _IDENTITY_FIELDS if name in cls.model_fields}
+        return cls(**identity, **fields)
+
+
+class JurisdictionRef(Identity):
+    """Identity of the audited jurisdiction."""
+
     last_reviewed: dt.date = Field(description="When the profile was last reviewed.")
     history_from: dt.date | None = Field(
         default=None, description="The first date the profile's facts describe (null when it does not say)."
     )
-
-    @classmethod
-    def of(cls, profile: Any) -> JurisdictionRef:
-        """The identity of a profile (any object with the profile's identity fields)."""
-        return cls(
-            id=profile.id,
-            name=profile.name,
-            iso2=profile.iso2,
-            iso3=profile.iso3,
-            last_reviewed=profile.last_reviewed,
-            history_from=getattr(profile, "history_from", None),
-        )
 
 
 class StatisticsPoint(Result):

@@ -82,3 +82,12 @@ def cli():
         return runner.invoke(app, [str(a) for a in args], catch_exceptions=False, **kwargs)
 
     return invoke
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of the test's own, with the cache turned on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TRAFFICKING_AUDIT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("TRAFFICKING_AUDIT_NO_CACHE", raising=False)
+    return folder

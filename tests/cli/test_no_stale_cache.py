@@ -129,3 +129,35 @@ def test_names_resolve_from_the_index_without_loading_every_profile(
     monkeypatch.undo()
     edit(data / "jurisdictions" / "ruritania.yaml", "Kingdom of Ruritania, fr]", "Kingdom of Ruritania]")
     assert cli("run", "fr", "--data", str(data), *ARGS).exit_code == 0  # the edit is seen: no longer ambiguous
+
+
+def test_check_compares_names_from_the_index_and_sees_an_edit_of_another_profile(
+    data: Path, cache_dir: Path, cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`audit check FILE` takes the other profiles' names from the name index when none of them changed (the
+    checked file itself may change at every run), and an edit of another profile is seen at once."""
+    from trafficking_audit.check import runner
+    from trafficking_audit.load import loader
+
+    copy = tmp_path / "ruritania.yaml"
+    copy.write_text((data / "jurisdictions" / "ruritania.yaml").read_text())
+    args = ("check", "--data", str(data), "--format", "json", str(copy))
+    first = cli(*args)
+    assert first.exit_code == 0, first.stdout
+
+    def refuse(path, positions=False):
+        raise AssertionError(f"{path} was loaded: the name index was not used")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "load_profile", refuse)
+        patch.setattr(runner, "load_profile", refuse, raising=False)  # where the check once loaded them itself
+        edit(copy, "aliases: [Kingdom of Ruritania]", "aliases: [Kingdom of Ruritania, Grand Fenwick]")
+        again = cli(*args)  # the checked file changed, the others did not
+        assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
+    edit(data / "jurisdictions" / "freedonia.yaml", "iso2: FR", "iso2: FR\naliases: [Grand Fenwick]")
+    clash = cli(*args)
+    assert clash.exit_code == 1
+    assert "ambiguous-name" in clash.stdout and "Grand Fenwick" in clash.stdout
+    with monkeypatch.context() as patch:
+        patch.setenv("TRAFFICKING_AUDIT_NO_CACHE", "1")
+        assert cli(*args).stdout == clash.stdout

@@ -22,14 +22,6 @@ FIXTURE = HERE.parent / "fixtures" / "data" / "jurisdictions" / "freedonia.yaml"
 PROFILES = sorted((ROOT / "jurisdictions").glob("*.yaml")) + sorted(FIXTURE.parent.glob("*.yaml"))
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("TRAFFICKING_AUDIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("TRAFFICKING_AUDIT_NO_CACHE", raising=False)
-    return folder
-
-
 def entries(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.json")) if folder.exists() else []
 

@@ -16,22 +16,20 @@ from pathlib import PurePath
 from trafficking_audit.check.problems import at
 from trafficking_audit.load.loader import LoadedProfile, ProfileIndex
 from trafficking_audit.models.check import Problem
-from trafficking_audit.models.names import clashes
+from trafficking_audit.models.names import Name, clashes
 
 
-def check_names(checked: Sequence[LoadedProfile], data: Sequence[LoadedProfile]) -> Iterator[Problem]:
+def check_names(checked: Sequence[LoadedProfile], data: Sequence[Name]) -> Iterator[Problem]:
     """A problem at each name of a checked profile that another profile of the data folder answers to.
 
-    ``data`` is every profile of the data folder (checked ones included); a checked file from
-    elsewhere is compared with them as if it were copied in (replacing the data's file of the same
+    ``data`` is every name of every profile of the data folder (checked ones included); a checked file
+    from elsewhere is compared with them as if it were copied in (replacing the data's file of the same
     name, if any), not with other files from elsewhere.
     """
     for loaded in checked:
         own = ProfileIndex.names(loaded)
         file_name = PurePath(loaded.document.path).name  # a file of that name in the data is what it would replace
-        rest = [
-            n for other in data if PurePath(other.document.path).name != file_name for n in ProfileIndex.names(other)
-        ]
+        rest = [n for n in data if PurePath(n.owner).name != file_name]
         for _key, found in clashes([*own, *rest]):
             mine = [n for n in found if n.owner == loaded.document.path]
             if not mine:  # a clash of two other profiles: reported when they are checked

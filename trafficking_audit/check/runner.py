@@ -32,11 +32,13 @@ from trafficking_audit.check.rules import (
 )
 from trafficking_audit.check.translations import check_translation
 from trafficking_audit.errors import InputError, display_path, real_path
+from trafficking_audit.load import inputs
 from trafficking_audit.load.data import DataLocation
-from trafficking_audit.load.loader import NOT_RULE_FILES, LoadedProfile, Rulebook, load_profile, load_rulebook
+from trafficking_audit.load.loader import NOT_RULE_FILES, LoadedProfile, ProfileIndex, Rulebook, load_rulebook
 from trafficking_audit.load.validation import validate
 from trafficking_audit.load.yamlsource import Document, decode, load_yaml, parse_yaml
 from trafficking_audit.models.check import CheckReport, FindingChange, Problem
+from trafficking_audit.models.names import Name
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.rule import Instrument
 
@@ -158,25 +160,20 @@ def run_check(
     if profiles:
         folder = real_path(location.jurisdictions)
         inside = [one for one in profiles if real_path(Path(one.document.path)).parent == folder]
-        others = _other_profiles(location, {real_path(Path(one.document.path)) for one in inside})
-        problems.extend(check_names(profiles, [*inside, *others]))
+        others = _other_names(location, {real_path(Path(one.document.path)) for one in inside})
+        problems.extend(check_names(profiles, [*(n for one in inside for n in ProfileIndex.names(one)), *others]))
     if strict:
         problems = [p.model_copy(update={"level": "error"}) for p in problems]
     unique = {(p.sort_key(), p.level): p for p in problems}
     return CheckReport(files=len(files), problems=sorted(unique.values(), key=Problem.sort_key))
 
 
-def _other_profiles(location: DataLocation, checked: set[Path]) -> list[LoadedProfile]:
-    """The data folder's profiles that are not being checked and load (for the names they answer to)."""
-    others = []
-    for path in location.profile_files():
-        if real_path(path) in checked:
-            continue
-        try:
-            others.append(load_profile(path))
-        except (InputError, OSError):
-            continue
-    return others
+def _other_names(location: DataLocation, checked: set[Path]) -> list[Name]:
+    """The names of the data folder's profiles that are not being checked and load (from the name index when
+    no profile file changed: the files are hashed, not loaded)."""
+    with inputs.kept():  # the files hashed for the index's key are the files a miss loads
+        indexed = ProfileIndex(location).names_by_file(skip=checked)
+    return [name for names in indexed.values() for name in names]
 
 
 def _bundled_catalogue(location: DataLocation) -> dict[str, Instrument] | None:

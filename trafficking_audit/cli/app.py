@@ -17,6 +17,11 @@ from trafficking_audit.cli import run as run_module
 from trafficking_audit.cli import schema as schema_module
 from trafficking_audit.cli import trend as trend_module
 from trafficking_audit.cli.common import State
+from trafficking_audit.load.template_cache import bytecode_cache
+from trafficking_audit.render import use_template_cache
+
+# Compiled report templates are kept in the cache folder (load/template_cache.py), keyed by their source.
+use_template_cache(bytecode_cache)
 
 app = typer.Typer(
     name="audit",

@@ -24,10 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import SandboxedEnvironment
+
+from trafficking_audit.load.template_cache import code_salt, fetch_code, store_code, template_key
 
 # The variables a recommendation template is rendered with: name -> whether it is a list.
 CONTEXT = {"jurisdiction": False, "provision": False, "missing": True, "missing_elements": True}
@@ -78,16 +81,32 @@ def render(source: str, context: Mapping[str, Any]) -> str:
 
 @lru_cache(maxsize=512)
 def _compiled(source: str) -> Any:
+    """The template of ``source``, checked against the whitelist and compiled, or from the disk cache.
+
+    Only a template that passed the whitelist is stored, under a key of its source and of this module's
+    own code (the whitelist and the environment's options), so a cached one passed the same check.
+    """
     # Errors are not cached by lru_cache: a refused template is parsed again each time it is asked for.
-    try:
-        tree = _ENV.parse(source)
-    except Exception as exc:  # noqa: BLE001 - syntax errors, and RecursionError from deep nesting
-        raise TemplateProblem(_describe(exc)) from None
-    _check(tree)
-    try:
-        return _ENV.from_string(tree)
-    except Exception as exc:  # noqa: BLE001
-        raise TemplateProblem(_describe(exc)) from None
+    key = template_key(_salt(), "recommendation", source)
+    code = fetch_code(key)
+    if code is None:
+        try:
+            tree = _ENV.parse(source)
+        except Exception as exc:  # noqa: BLE001 - syntax errors, and RecursionError from deep nesting
+            raise TemplateProblem(_describe(exc)) from None
+        _check(tree)
+        try:
+            code = _ENV.compile(tree)
+        except Exception as exc:  # noqa: BLE001
+            raise TemplateProblem(_describe(exc)) from None
+        store_code(key, code)
+    return _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None))
+
+
+@lru_cache(maxsize=1)
+def _salt() -> str:
+    """The fingerprint of this module (whitelist, environment options) in the key of a compiled template."""
+    return code_salt("recommendation", Path(__file__).read_bytes())
 
 
 def _describe(exc: BaseException) -> str:

@@ -12,7 +12,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -346,8 +346,34 @@ class ProfileIndex:
             f"unknown jurisdiction '{argument}' ({hint}known: {known}; or give a path to a YAML file)", code="usage"
         )
 
-    def _index_key(self) -> str | None:
-        """The key of the name index: the names of every profile file, by the files' names and bytes.
+    def names_by_file(self, skip: Collection[Path] = ()) -> dict[str, list[Name]]:
+        """File -> the names its profile answers to, for every profile of the data that loads, but those in
+        ``skip`` (resolved paths: the files being checked, whose names come from their checked documents).
+
+        From the name index when none of these files changed (inside a
+        :func:`~trafficking_audit.load.inputs.kept` block), so ``audit check`` of one edited file compares
+        its names with the others' without loading them. A profile that does not load is left out (its
+        own check reports it), and the index is then not kept.
+        """
+        files = [path for path in self.location.profile_files() if real_path(path) not in skip]
+        key = self._index_key(files, sorted(str(path) for path in skip))
+        indexed = _fetch_names(key)
+        if indexed is not None:
+            return indexed
+        found: dict[str, list[Name]] = {}
+        complete = True
+        for path in files:
+            try:
+                found[str(path)] = self.names(self.load(path))
+            except (InputError, OSError):
+                complete = False
+        if complete:
+            _store_names(key, found)
+        return found
+
+    def _index_key(self, files: Sequence[Path] | None = None, skipped: Sequence[str] = ()) -> str | None:
+        """The key of the name index: the names of every profile file (or of ``files``, those ``skipped`` left
+        out), by the files' names and bytes.
 
         Only inside a :func:`~trafficking_audit.load.inputs.kept` block (the bytes hashed are the bytes
         loaded on a miss) and only when every profile is a regular file; the code that reads names is
@@ -357,9 +383,10 @@ class ProfileIndex:
             return None
         digest = hashlib.sha256(f"names|{cache.code_fingerprint()}|".encode())
         checked = self.vetter is not None  # an index of unchecked profiles is never served to a checked run
-        options = [os.getcwd(), str(self.location.jurisdictions), checked]
+        options = [os.getcwd(), str(self.location.jurisdictions), checked, list(skipped)]
         digest.update(json.dumps(options).encode("utf-8", "surrogateescape"))
-        if not cache.hash_files(digest.update, self.location.jurisdictions, self.location.profile_files()):
+        listed = self.location.profile_files() if files is None else files
+        if not cache.hash_files(digest.update, self.location.jurisdictions, listed):
             return None
         return digest.hexdigest()
 

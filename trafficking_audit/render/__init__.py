@@ -10,7 +10,7 @@ start-up fast (rich and Jinja are not imported for JSON output).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -67,6 +67,24 @@ RENDERERS: dict[Kind, dict[str, Renderer]] = {
     "coverage": _each("coverage", terminal="terminal", md="markdown", json="jsonout"),
     "rules_diff": _each("rules_diff", terminal="terminal", md="markdown", json="jsonout"),
 }
+# Where compiled report templates are kept between runs: a function of the parts that fingerprint an
+# environment's code, returning a Jinja bytecode cache (or None). The command layer sets it
+# (cli/app.py, to load/template_cache.bytecode_cache): rendering reads no cache folder itself (this layer
+# reads models only). Unset, each process compiles the templates it uses.
+TemplateCacheFactory = Callable[..., Any]
+_template_cache: list[TemplateCacheFactory] = []
+
+
+def use_template_cache(factory: TemplateCacheFactory | None) -> None:
+    """Keep compiled report templates with ``factory`` (None: compile them in every process)."""
+    _template_cache[:] = [factory] if factory is not None else []
+
+
+def template_cache(*parts: Any) -> Any:
+    """The bytecode cache for an environment fingerprinted by ``parts``, or None when none is set."""
+    return _template_cache[0](*parts) if _template_cache else None
+
+
 # The formats of a report (an audit, a diff, an overview), the ones --output's extension can name.
 FORMATS: tuple[str, ...] = tuple(RENDERERS["audit"])
 STYLED = "terminal"  # the one format that takes colour and width

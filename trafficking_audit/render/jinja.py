@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.result_base import MIN_COVERAGE
+from trafficking_audit.render import template_cache
 from trafficking_audit.render.citations import cite
 from trafficking_audit.render.labels import (
     DISCLAIMER,
@@ -167,6 +168,9 @@ def environment(html: bool, lang: Language = ENGLISH) -> Environment:
     """
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        # Compiled templates kept between runs, keyed by each template's source and this module's code
+        # (options, filters), when the command layer provides a cache (render.use_template_cache).
+        bytecode_cache=template_cache("report", html, Path(__file__).read_bytes()),
         autoescape=True,
         finalize=None if html else md,
         undefined=StrictUndefined,

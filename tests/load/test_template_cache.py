@@ -1,6 +1,7 @@
 """Compiled templates kept on disk (load/template_cache.py): served only for the same source and code,
 never when damaged, compiled again after an edit, not kept with the caches off; recommendation templates
-from disk skip parsing but not the whitelist's verdict (a refused one is never stored)."""
+from disk skip parsing but not the whitelist's verdict (a refused one is never stored); rendered
+recommendation texts served only for the same templates and contexts, never after a failure."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from trafficking_audit.engine import rule_template
+from trafficking_audit.engine import recommend, rule_template
+from trafficking_audit.errors import InputError
 from trafficking_audit.load import template_cache
 from trafficking_audit.load.cache import write_entry
+from trafficking_audit.models.rule import Rule
 
 
 def entries(cache_dir: Path) -> list[Path]:
@@ -114,3 +117,56 @@ def test_a_refused_recommendation_template_is_never_stored(cache_dir: Path) -> N
         with pytest.raises(rule_template.TemplateProblem):
             rule_template.check_syntax(refused)
     assert not entries(cache_dir)
+
+
+def a_rule(template: str) -> Rule:
+    """A valid rule with this recommendation template (the hardening tests' own)."""
+    from tests.hardening.test_templates import _rule
+
+    return _rule(template)
+
+
+def test_rendered_recommendations_are_served_for_the_same_templates_and_contexts_only(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rule = a_rule("Amend {{ provision }} for {{ jurisdiction }}.")
+    jobs = [
+        (rule, recommend.template_context("Ruritania", "Art. 1", [])),
+        (rule, recommend.template_context("R", "", [])),
+    ]
+    expected = ["Amend Art. 1 for Ruritania.", "Amend for R."]
+    assert recommend.render_templates(jobs) == expected
+    renders = []
+    real = rule_template.render
+    monkeypatch.setattr(rule_template, "render", lambda *a: renders.append(a) or real(*a))
+    assert recommend.render_templates(jobs) == expected  # from the cache: nothing rendered
+    assert renders == []
+    other = [(rule, recommend.template_context("Ruritania", "Art. 2", []))]
+    assert recommend.render_templates(other) == ["Amend Art. 2 for Ruritania."]  # another context: rendered
+    assert len(renders) == 1
+    edited = a_rule("Repeal {{ provision }}.")
+    assert recommend.render_templates([(edited, jobs[0][1])]) == ["Repeal Art. 1."]  # another template: rendered
+    assert len(renders) == 2
+
+
+@pytest.mark.parametrize("body", [b"[]", b'["one"]', b'["one", 2]', b"{}", b"not json", b"[" * 100_000])
+def test_a_damaged_rendered_entry_is_rendered_again(
+    body: bytes, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rule = a_rule("Amend {{ provision }}.")
+    jobs = [
+        (rule, recommend.template_context("R", "Art. 1", [])),
+        (rule, recommend.template_context("R", "Art. 2", [])),
+    ]
+    assert recommend.render_templates(jobs) == ["Amend Art. 1.", "Amend Art. 2."]
+    [entry] = sorted((cache_dir / template_cache.RENDERED).rglob("*.json"))
+    write_entry(entry, body)
+    assert recommend.render_templates(jobs) == ["Amend Art. 1.", "Amend Art. 2."]
+    assert template_cache.fetch_rendered(entry.stem, 2) == ["Amend Art. 1.", "Amend Art. 2."]  # replaced
+
+
+def test_a_failed_render_is_never_stored(cache_dir: Path) -> None:
+    rule = a_rule("{{ missing | first }}")  # `first` of an empty list is undefined: a failure at render time
+    with pytest.raises(InputError, match="recommendation template failed"):
+        recommend.render_templates([(rule, recommend.template_context("R", "", []))])
+    assert not list((cache_dir / template_cache.RENDERED).rglob("*.json"))

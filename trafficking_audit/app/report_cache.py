@@ -31,7 +31,6 @@ This module imports no third-party library, so that a hit costs only the CLI's s
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import sys
@@ -50,6 +49,7 @@ from trafficking_audit.load.cache import (
     touch_entry,
     write_entry,
 )
+from trafficking_audit.load.cache import library_version as _library_version
 from trafficking_audit.load.data import DataLocation, looks_like_path
 from trafficking_audit.models.vocabulary import OUTCOMES, SEVERITIES
 
@@ -125,28 +125,6 @@ def _hash_code(update: Callable[[bytes], object], names: Sequence[str]) -> None:
             continue
         update(len(content).to_bytes(8, "big"))
         update(content)
-
-
-def _library_version(module: str, distribution: str) -> str:
-    """A library's installed version from its ``.dist-info`` folder name, without importing it.
-
-    When no such folder is found (an unusual layout), the size and modification time of the
-    library's entry file stand in: an upgrade rewrites it.
-    """
-    spec = importlib.util.find_spec(module)
-    if spec is None or spec.origin is None:
-        return "absent"
-    origin = Path(spec.origin)
-    top = origin.parent if origin.name == "__init__.py" else origin
-    try:
-        for name in os.listdir(top.parent):
-            project = name.partition("-")[0].lower().replace(".", "_")
-            if project == distribution and name.endswith(".dist-info"):
-                return name
-        stat = origin.stat()
-    except OSError:
-        return "unreadable"
-    return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 @lru_cache(maxsize=1)

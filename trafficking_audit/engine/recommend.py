@@ -13,11 +13,13 @@ whitelist of Jinja syntax, with four plain variables, and bounds the output.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from trafficking_audit.engine import rule_template
 from trafficking_audit.errors import InputError
 from trafficking_audit.load.loader import Rulebook
+from trafficking_audit.load.template_cache import fetch_rendered, rendered_key, store_rendered
 from trafficking_audit.models.language import ENGLISH, N_, Language
 from trafficking_audit.models.profile import Profile
 from trafficking_audit.models.result import Finding, Peer, Recommendation
@@ -45,6 +47,8 @@ _TRIALS: tuple[tuple[str, str, list[str], list[str]], ...] = (
 
 def check_template(rule: Rule) -> str | None:
     """An error message if the rule's template is not allowed, does not compile or does not render, else None."""
+    from trafficking_audit.engine import rule_template  # Jinja: only when templates are checked or rendered
+
     try:
         rule_template.check_syntax(rule.recommendation)
         for jurisdiction, provision, missing, elements in _TRIALS:
@@ -76,12 +80,43 @@ def render_template(
     ("slavery", "abuse of power") so that a recommendation can ask for what is missing.
     Any failure is bad input of the rule file, at the template's position when the rule came from one.
     """
+    return _render(rule, template_context(jurisdiction, provision, missing, elements))
+
+
+def template_context(
+    jurisdiction: str, provision: str, missing: Sequence[str], elements: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The four variables a recommendation template is rendered with (the missing elements in words)."""
+    return _context(jurisdiction, provision, missing, [word(e) for e in elements])
+
+
+def render_templates(jobs: Sequence[tuple[Rule, Mapping[str, Any]]]) -> list[str]:
+    """The recommendation texts of (rule, context) pairs, in order: from the cache of rendered texts when the
+    same templates were rendered with the same contexts by the same code (Jinja is then not imported),
+    else each rendered as :func:`render_template` does, the first failure raised."""
+    key = rendered_key(_renderer_code(), [(rule.recommendation, context) for rule, context in jobs])
+    texts = fetch_rendered(key, len(jobs))
+    if texts is None:
+        texts = [_render(rule, context) for rule, context in jobs]
+        store_rendered(key, texts)
+    return texts
+
+
+def _render(rule: Rule, context: Mapping[str, Any]) -> str:
+    from trafficking_audit.engine import rule_template  # Jinja: only when a text is not in the cache
+
     try:
-        context = _context(jurisdiction, provision, missing, [word(e) for e in elements])
         text = rule_template.render(rule.recommendation, context)
     except rule_template.TemplateProblem as exc:
         raise InputError(_message(rule, exc), rule.recommendation_position, code="bad-template") from None
     return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _renderer_code() -> bytes:
+    """The code that turns a template and its context into a text: this module and the template module."""
+    here = Path(__file__).resolve().parent
+    return (here / "recommend.py").read_bytes() + b"\0" + (here / "rule_template.py").read_bytes()
 
 
 def _context(jurisdiction: str, provision: str, missing: Sequence[str], elements: Sequence[str]) -> dict[str, Any]:
@@ -190,16 +225,22 @@ def recommend(
     by_id = {rule.id: rule for rule in rules}
     failing = [(priority_key(f, i), f) for i, f in enumerate(findings) if f.status in GAPS]
     ranks = {f.rule: rank for rank, (_, f) in enumerate(sorted(failing, key=lambda kf: kf[0]), start=1)}
+    name = lang.country(profile.iso2, profile.name)
+    jobs = []
+    for finding in findings:
+        if finding.rule in ranks:
+            provision = next((e.provision for e in finding.evidence if e.provision), "") or ""
+            context = template_context(name, provision, finding.missing, finding.missing_elements)
+            jobs.append((by_id[finding.rule], context))
+    actions = iter(render_templates(jobs))  # in the findings' order, as they are attached below
     result = []
     for finding in findings:
         if finding.rule not in ranks:
             result.append(finding)
             continue
         rule = by_id[finding.rule]
-        provision = next((e.provision for e in finding.evidence if e.provision), "") or ""
         verb = VERBS[finding.obligation]
-        name = lang.country(profile.iso2, profile.name)
-        action = render_template(rule, name, provision, finding.missing, finding.missing_elements)
+        action = next(actions)
         recommendation = Recommendation(
             rule=rule.id,
             verb=verb,

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -102,6 +103,28 @@ def code_fingerprint() -> str:
         target = PACKAGE_DIR / name
         hash_files(digest.update, PACKAGE_DIR, sorted(target.rglob("*.py")) if target.is_dir() else [target])
     return digest.hexdigest()
+
+
+def library_version(module: str, distribution: str) -> str:
+    """A library's installed version from its ``.dist-info`` folder name, without importing it.
+
+    When no such folder is found (an unusual layout), the size and modification time of the
+    library's entry file stand in: an upgrade rewrites it.
+    """
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return "absent"
+    origin = Path(spec.origin)
+    top = origin.parent if origin.name == "__init__.py" else origin
+    try:
+        for name in os.listdir(top.parent):
+            project = name.partition("-")[0].lower().replace(".", "_")
+            if project == distribution and name.endswith(".dist-info"):
+                return name
+        stat = origin.stat()
+    except OSError:
+        return "unreadable"
+    return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def hash_files(update: Callable[[bytes], object], root: Path, files: Iterable[Path]) -> bool:

@@ -17,18 +17,36 @@ Entries hold ``marshal`` data, never pickle. As for every entry of the cache fol
 user), a deliberate forgery by someone who can write the user's files is out of scope: that person
 can change the installed package too. ``TRAFFICKING_AUDIT_NO_CACHE=1`` turns it off with the rest.
 Jinja is imported only when a template is compiled or loaded, never by importing this module.
+
+A second kind, ``rendered/``, keeps the recommendation texts of one audit: the list of texts that a
+list of (template source, context) pairs rendered to, keyed by all of those pairs, the code that renders
+them (given by the caller) and the installed Jinja and MarkupSafe (by their ``.dist-info`` names, read
+without importing them). A recommendation is a pure function of its template and its four plain
+variables, so an audit whose failed rules and their contexts did not change (an edit elsewhere in the
+profile) gets its texts without importing Jinja at all. A list with any failed render is never stored.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import marshal
 import sys
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import CodeType
 from typing import TYPE_CHECKING, Any
 
-from trafficking_audit.load.cache import FORMAT, cache_dir, entry_file, prune_once, read_entry, touch_entry, write_entry
+from trafficking_audit.load.cache import (
+    FORMAT,
+    cache_dir,
+    entry_file,
+    library_version,
+    prune_once,
+    read_entry,
+    touch_entry,
+    write_entry,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -36,6 +54,8 @@ if TYPE_CHECKING:
 
 KIND = "templates"
 KEEP = 1024  # 23 report templates and 81 recommendation templates per language, many times over
+RENDERED = "rendered"
+KEEP_RENDERED = 4096  # one entry per audited profile, date and language: a data repository of a thousand stays warm
 
 
 def template_key(salt: str, name: str, source: str) -> str | None:
@@ -124,3 +144,49 @@ def code_salt(*parts: Any) -> str:
         data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
+
+
+def rendered_key(code: bytes, jobs: Sequence[tuple[str, Mapping[str, Any]]]) -> str | None:
+    """The key of the texts ``jobs`` (template source, context) render to under ``code`` (the bytes of the
+    rendering module), or None when the cache is off or a context is not plain JSON."""
+    if cache_dir() is None:
+        return None
+    libraries = f"{library_version('jinja2', 'jinja2')}|{library_version('markupsafe', 'markupsafe')}"
+    head = f"{FORMAT}|rendered|{sys.version}|{libraries}|{code_salt(code)}|"
+    try:
+        body = json.dumps([[source, dict(context)] for source, context in jobs], sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    digest = hashlib.sha256(head.encode("utf-8", "surrogatepass"))
+    digest.update(body.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def fetch_rendered(key: str | None, count: int) -> list[str] | None:
+    """The ``count`` texts stored under ``key``, or None (cache off, no entry, damaged, not ``count`` texts)."""
+    if key is None:
+        return None
+    path = entry_file(RENDERED, key)
+    body = read_entry(path)
+    if body is None:
+        return None
+    try:
+        texts = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    if not (isinstance(texts, list) and len(texts) == count and all(isinstance(t, str) for t in texts)):
+        return None
+    touch_entry(path)
+    return texts
+
+
+def store_rendered(key: str | None, texts: Sequence[str]) -> None:
+    """Keep the texts of one list of jobs (nothing when the cache is off)."""
+    if key is None:
+        return
+    try:
+        payload = json.dumps(list(texts), ensure_ascii=False).encode("utf-8")
+    except (TypeError, ValueError):  # a lone surrogate: just not cached
+        return
+    write_entry(entry_file(RENDERED, key), payload)
+    prune_once(RENDERED, KEEP_RENDERED)

@@ -27,6 +27,7 @@ from trafficking_audit.errors import InputError, InputErrors, Position
 from trafficking_audit.load import cache
 from trafficking_audit.load.loader import LoadedProfile, Vetter
 from trafficking_audit.models.check import Problem
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.result_base import Result
 
 # Checks about how a file is kept in a data repository, not what it says: a copy of a profile given
@@ -37,7 +38,7 @@ REPOSITORY_ONLY = ("id-mismatch",)
 class Vetting(Result):
     """What the consistency checks found in one profile (what the cache keeps)."""
 
-    problems: list[Problem] = Field(default_factory=list, description="Every problem, sorted.")
+    problems: list[Problem] = Field(default_factory=empty_list, description="Every problem, sorted.")
 
 
 def vet(

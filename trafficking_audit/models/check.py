@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, computed_field
 
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.result_base import ChangedFact, Result, SourceRef
 from trafficking_audit.models.vocabulary import Outcome, Severity
 
@@ -117,7 +118,9 @@ class FactEdit(ChangedFact):
     before: Any = Field(description="Value at the base revision (null when absent or unknown).")
     after: Any = Field(description="Value now (null when absent or unknown).")
     provision: str | None = Field(default=None, description="The national provision the value now rests on.")
-    sources: list[SourceRef] = Field(default_factory=list, description="The sources of the value now (else before).")
+    sources: list[SourceRef] = Field(
+        default_factory=empty_list, description="The sources of the value now (else before)."
+    )
 
 
 class FindingChange(Result):
@@ -133,21 +136,21 @@ class FindingChange(Result):
     before: Outcome = Field(description="Outcome at the base revision.")
     after: Outcome = Field(description="Outcome now.")
     regression: bool = Field(description="True when the outcome got worse (met > partially_met > not_met).")
-    facts: list[FactEdit] = Field(default_factory=list, description="The facts behind the change.")
+    facts: list[FactEdit] = Field(default_factory=empty_list, description="The facts behind the change.")
 
 
 class CheckReport(Result):
     """Everything one ``audit check`` run found."""
 
     files: int = Field(description="Number of files checked.")
-    problems: list[Problem] = Field(default_factory=list, description="Sorted by file, line and column.")
+    problems: list[Problem] = Field(default_factory=empty_list, description="Sorted by file, line and column.")
     base: str | None = Field(default=None, description="The git revision compared against (`--base`).")
     as_of: str | None = Field(default=None, description="The audit date used for the comparison.")
     changes: list[FindingChange] = Field(
-        default_factory=list, description="Findings changed since `base`, by file and rule order."
+        default_factory=empty_list, description="Findings changed since `base`, by file and rule order."
     )
     fail_on_regression: bool = Field(default=False, description="Whether a regression fails the check.")
-    notes: list[str] = Field(default_factory=list, description="What the comparison could not do, and why.")
+    notes: list[str] = Field(default_factory=empty_list, description="What the comparison could not do, and why.")
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from trafficking_audit.models.defaults import empty_dict, empty_list
 from trafficking_audit.models.result import (
     SCHEMA_VERSION,
     JurisdictionRef,
@@ -37,7 +38,7 @@ class DiffSide(JurisdictionRef):
     headline: str = Field(description="This side's one-sentence audit verdict.")
     sources: list[SourceRef] = Field(description="Sources cited by this side's evidence, in the profile's order.")
     evidence_basis: dict[str, int] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="This side's evidence counted by basis, as in its audit (`Audit.evidence_basis`).",
     )
     data_quality: list[QualityNote] | None = Field(
@@ -50,8 +51,8 @@ class DiffSide(JurisdictionRef):
 class SideFinding(Result):
     """What one side's outcome for a rule rests on."""
 
-    evidence: list[Evidence] = Field(default_factory=list, description="Facts the outcome rests on.")
-    missing: list[str] = Field(default_factory=list, description="Facts that were absent or unknown on the date.")
+    evidence: list[Evidence] = Field(default_factory=empty_list, description="Facts the outcome rests on.")
+    missing: list[str] = Field(default_factory=empty_list, description="Facts that were absent or unknown on the date.")
     reason: str | None = Field(default=None, description="Why the rule is not applicable, or why it is unknown.")
 
 
@@ -178,12 +179,12 @@ class Diff(Result):
     right_has: list[Lesson] = Field(description="What the right has that the left lacks, in rulebook order.")
     left_has: list[Lesson] = Field(description="What the left has that the right lacks, in rulebook order.")
     evidence_lost: list[EvidenceChange] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="For one jurisdiction: rules known on the left and unknown on the right, in rulebook order: "
         "evidence lost, never counted as improvement (nor as regression).",
     )
     evidence_gained: list[EvidenceChange] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="For one jurisdiction: rules unknown on the left and known on the right, in rulebook order.",
     )
     facts_changed: list[FactChange] = Field(

@@ -12,6 +12,7 @@ import datetime as dt
 from pydantic import Field, computed_field
 
 from trafficking_audit.errors import Position
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.vocabulary import Outcome
 
@@ -63,7 +64,7 @@ class RuleTestReport(Result):
     rules: int = Field(ge=0, description="Number of rules whose examples were run.")
     results: list[ExampleResult] = Field(description="One result per example, in rulebook and file order.")
     gaps: list[ExampleGap] = Field(
-        default_factory=list, description="Rules lacking an example for an outcome they can give (warnings)."
+        default_factory=empty_list, description="Rules lacking an example for an outcome they can give (warnings)."
     )
 
     @computed_field(description="Examples that gave their expected outcome.")  # type: ignore[prop-decorator]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeAlias, T
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from trafficking_audit.models.dates import parse_day
+from trafficking_audit.models.defaults import empty_list
 
 T = TypeVar("T")
 
@@ -53,7 +54,7 @@ class Fact(BaseModel, Generic[T]):
         description="The value of the fact, or the literal `unknown` when it could not be established."
     )
     sources: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Ids of entries in the profile's `sources` list that support this value.",
     )
     provision: str | None = Field(

@@ -10,6 +10,7 @@ import datetime as dt
 
 from pydantic import Field
 
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.result import SCHEMA_VERSION, Identity, PillarScore
 from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.vocabulary import Outcome, Pillar, Severity
@@ -45,7 +46,7 @@ class JurisdictionRow(Identity):
     overall: PillarScore = Field(description="Overall score and coverage.")
     pillars: list[PillarScore] = Field(description="Scores per pillar, in pillar order.")
     history: list[ScoreOnDate] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Overall score on 1 January of each year from the start of the profile's history "
         "(history_from, else its first dated fact) and on the overview's date: the trend sparkline. Computed "
         "for the overviews that draw it (index.html and index.md, or --format html|md); empty otherwise.",

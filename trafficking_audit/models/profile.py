@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, confloat
 
+from trafficking_audit.models.defaults import empty_dict, empty_list
 from trafficking_audit.models.facts import Dated, Day
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ class Reservation(Section):
         description="Kind of statement."
     )
     effect: StrictStr = Field(description="What it changes, in your own words.")
-    sources: list[StrictStr] = Field(default_factory=list, description="Ids of supporting sources.")
+    sources: list[StrictStr] = Field(default_factory=empty_list, description="Ids of supporting sources.")
 
 
 class TreatyStatus(Section):
@@ -159,7 +160,7 @@ class TreatyStatus(Section):
     )
     in_force: Day | None = Field(default=None, description="Date the treaty entered into force for the state.")
     reservations: list[Reservation] = Field(
-        default_factory=list, description="Reservations and declarations, per article."
+        default_factory=empty_list, description="Reservations and declarations, per article."
     )
 
 
@@ -724,7 +725,7 @@ class StatisticsYear(Section):
     victims_identified: StrictInt | None = Field(default=None, ge=0, description="Victims identified.")
     counting_basis: StrictStr = Field(description="What was counted and by whom (articles, agency, period).")
     used_by_audit: StrictBool = Field(default=True, description="False for an alternative count kept for comparison.")
-    sources: list[StrictStr] = Field(default_factory=list, description="Ids of supporting sources.")
+    sources: list[StrictStr] = Field(default_factory=empty_list, description="Ids of supporting sources.")
     note: StrictStr | None = Field(default=None, description="Comment, e.g. how this count differs from another.")
 
 
@@ -733,7 +734,7 @@ class TipAssessment(Section):
 
     report_year: StrictInt = Field(ge=2001, le=2100, description="Year of the TIP report edition.")
     tier: Tier = Field(description="Tier placement in that edition.")
-    sources: list[StrictStr] = Field(default_factory=list, description="Ids of supporting sources.")
+    sources: list[StrictStr] = Field(default_factory=empty_list, description="Ids of supporting sources.")
     note: StrictStr | None = Field(default=None, description="Comment, e.g. upgraded or downgraded.")
 
 
@@ -744,7 +745,7 @@ class Profile(Section):
     name: StrictStr = Field(min_length=1, description="Name of the jurisdiction.")
     iso2: StrictStr = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code.")
     iso3: StrictStr = Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code.")
-    aliases: list[StrictStr] = Field(default_factory=list, description="Other names the CLI accepts.")
+    aliases: list[StrictStr] = Field(default_factory=empty_list, description="Other names the CLI accepts.")
     region: StrictStr | None = Field(default=None, description="Region, e.g. `Central Asia`.")
     last_reviewed: Day = Field(description="Date an editor last reviewed the whole profile.")
     history_from: Day | None = Field(
@@ -755,9 +756,9 @@ class Profile(Section):
         ),
     )
     memberships: Memberships = Field(default_factory=Memberships, description="EU and Council of Europe membership.")
-    sources: list[Source] = Field(default_factory=list, description="Documents cited by facts.")
+    sources: list[Source] = Field(default_factory=empty_list, description="Documents cited by facts.")
     treaties: dict[StrictStr, TreatyStatus] = Field(
-        default_factory=dict, description="Status per instrument id of `rules/instruments.yaml`."
+        default_factory=empty_dict, description="Status per instrument id of `rules/instruments.yaml`."
     )
     offence: Offence = Field(default_factory=Offence, description="The trafficking offence.")
     jurisdiction: Jurisdiction = Field(default_factory=Jurisdiction, description="Criminal jurisdiction.")
@@ -766,5 +767,7 @@ class Profile(Section):
     prevention: Prevention = Field(default_factory=Prevention, description="Prevention.")
     cooperation: Cooperation = Field(default_factory=Cooperation, description="International cooperation.")
     borders: Borders = Field(default_factory=Borders, description="Border measures and document security.")
-    statistics: list[StatisticsYear] = Field(default_factory=list, description="Figures per year with counting basis.")
-    tip_tiers: list[TipAssessment] = Field(default_factory=list, description="US TIP report tiers per edition.")
+    statistics: list[StatisticsYear] = Field(
+        default_factory=empty_list, description="Figures per year with counting basis."
+    )
+    tip_tiers: list[TipAssessment] = Field(default_factory=empty_list, description="US TIP report tiers per edition.")

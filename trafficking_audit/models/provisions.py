@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import Field, StrictStr, model_validator
 
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.rule import Strict
 from trafficking_audit.models.vocabulary import Strength
@@ -65,7 +66,7 @@ class Provision(Strict):
         description="`text` when the provision's own text was read, `secondary` when only a commentary or guide was."
     )
     rules: list[StrictStr] = Field(
-        default_factory=list, description="Ids of the rules that assess the provision; each must cite it."
+        default_factory=empty_list, description="Ids of the rules that assess the provision; each must cite it."
     )
     not_assessed: StrictStr | None = Field(
         default=None,

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.vocabulary import Obligation, Outcome, Pillar, Severity
 
 # How a needed fact stands in the profile on the audit date.
@@ -48,7 +49,7 @@ class RuleDecided(_Result):
         'at least force, coercion"); null when none does.',
     )
     also_needed: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Other unknown facts that must also be known for the rule to be met with `met_value`.",
     )
 

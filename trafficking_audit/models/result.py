@@ -12,6 +12,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field
 
+from trafficking_audit.models.defaults import empty_dict, empty_list
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.research_plan import NeededFact
 from trafficking_audit.models.result_base import BindingCitation, Evidence, Result, SourceRef
@@ -26,8 +27,8 @@ class Peer(Result):
 
     id: str = Field(description="Profile id.")
     name: str = Field(description="Name.")
-    provisions: list[str] = Field(default_factory=list, description="The provisions its outcome rests on.")
-    sources: list[SourceRef] = Field(default_factory=list, description="The sources behind them.")
+    provisions: list[str] = Field(default_factory=empty_list, description="The provisions its outcome rests on.")
+    sources: list[SourceRef] = Field(default_factory=empty_list, description="The sources behind them.")
 
 
 class Recommendation(Result):
@@ -37,7 +38,7 @@ class Recommendation(Result):
     verb: str = Field(description="urge (mandatory), recommend (should) or invite (good practice).")
     text: str = Field(description="The recommendation, starting with the grading verb.")
     priority: int = Field(description="1 = first; order: severity, obligation, pillar, rulebook order.")
-    peers: list[Peer] = Field(default_factory=list, description="Jurisdictions in the data that meet the rule.")
+    peers: list[Peer] = Field(default_factory=empty_list, description="Jurisdictions in the data that meet the rule.")
 
 
 class Finding(Result):
@@ -55,7 +56,7 @@ class Finding(Result):
     )
     binding: bool = Field(description="Whether at least one cited provision binds the jurisdiction on the audit date.")
     binding_citations: list[BindingCitation] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The cited provisions that bind the jurisdiction on the audit date, each with the fact that makes "
         "it bind; provisions that did not exist yet, or bind only others, are not listed.",
     )
@@ -63,8 +64,10 @@ class Finding(Result):
         default=None, description="Where the obligation comes from, in one sentence (which citation, or none)."
     )
     citations: list[Citation] = Field(description="Where the standard comes from.")
-    evidence: list[Evidence] = Field(default_factory=list, description="Facts the outcome rests on.")
-    missing: list[str] = Field(default_factory=list, description="Facts that were absent or unknown on the audit date.")
+    evidence: list[Evidence] = Field(default_factory=empty_list, description="Facts the outcome rests on.")
+    missing: list[str] = Field(
+        default_factory=empty_list, description="Facts that were absent or unknown on the audit date."
+    )
     reason: str | None = Field(
         default=None,
         description="Why the outcome falls short of met, computed from the rule's condition: for partially_met and "
@@ -72,7 +75,7 @@ class Finding(Result):
         "for unknown, the facts that would decide it; for not_applicable, why the rule does not apply.",
     )
     missing_elements: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="For partially_met and not_met: the elements (means, acts, purposes and other listed values) the "
         "rule's condition asks for that the profile does not record, after the element taxonomy is applied.",
     )
@@ -219,31 +222,31 @@ class Audit(Result):
     recommendations: list[Recommendation] = Field(description="In priority order.")
     sources: list[SourceRef] = Field(description="Sources cited by the evidence, in the profile's order.")
     instrument_parts: dict[str, PartNaming] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="How each cited instrument names its parts (article, section, recommendation, chapter, or "
         "document when cited whole), by instrument id: what reports need to write its citations.",
     )
     instruments: dict[str, str] = Field(
-        default_factory=dict, description="Short names of the instruments the findings cite, by instrument id."
+        default_factory=empty_dict, description="Short names of the instruments the findings cite, by instrument id."
     )
     statistics: list[StatisticsSeries] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The profile's criminal justice and victim figures, one series per indicator and counting "
         "basis (descriptive: not part of the score).",
     )
     evidence_needed: list[NeededFact] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The research plan: each unknown or absent fact that decides at least one rule left unknown, "
         "with the rules it would decide, the value that would meet each, and where to look; facts deciding "
         "critical and mandatory rules first, then by the number of rules decided.",
     )
     tip_tiers: list[TipTier] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="US TIP report tier placements by report year, oldest first (an external assessment: not part "
         "of the score).",
     )
     evidence_basis: dict[str, int] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="How the facts the findings rest on were established: the number of distinct facts of the "
         "evidence by basis (`text`, `assessment`, `secondary`, `inferred`, and `none` where the profile does not "
         "say), in that order; absent bases are left out.",

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.facts import Basis
 from trafficking_audit.models.vocabulary import Strength
 
@@ -68,7 +69,7 @@ class Evidence(Result):
     fact: str = Field(description="Dotted path of the profile field.")
     value: Any = Field(description="The value on the audit date.")
     provision: str | None = Field(default=None, description="The national provision it rests on.")
-    sources: list[str] = Field(default_factory=list, description="Ids of the profile's sources.")
+    sources: list[str] = Field(default_factory=empty_list, description="Ids of the profile's sources.")
     note: str | None = Field(default=None, description="The editor's note.")
     valid_from: dt.date | None = Field(default=None, description="Start of the value's validity.")
     valid_to: dt.date | None = Field(default=None, description="End of the value's validity.")

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictStr, model_validator
 
 from trafficking_audit.errors import Position
+from trafficking_audit.models.defaults import empty_dict, empty_list
 from trafficking_audit.models.facts import Day
 from trafficking_audit.models.vocabulary import (
     Obligation,
@@ -119,7 +120,7 @@ class Example(Strict):
     expect: Outcome = Field(description="The outcome the rule must give.")
     as_of: Day | None = Field(default=None, description="Audit date for the example (default: 2025-01-01).")
     facts: dict[StrictStr, Any] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Profile facts by dotted path, e.g. `offence.means_role: constituent`. "
         "Every other fact is unknown.",
     )
@@ -152,7 +153,7 @@ class Rule(Strict):
         "(facts unknown on the audit date) and `missing_elements` (the elements the condition asks for that the "
         "profile lacks, in words, e.g. `slavery`, `abuse of power`)."
     )
-    examples: list[Example] = Field(default_factory=list, description="Example profiles with expected outcomes.")
+    examples: list[Example] = Field(default_factory=empty_list, description="Example profiles with expected outcomes.")
     # Where the recommendation stands in its rule file (set by the loader; not a field of the file), so
     # that a template failing while an audit renders it is reported at its line, as bad input.
     # A function, not a position: positions are worked out from the file's text only when an error needs one.
@@ -189,7 +190,7 @@ class Instrument(Strict):
     )
     kind: Literal["treaty", "eu-law", "national-law", "ilo-convention", "guidance"] = Field(description="Kind.")
     identifiers: dict[StrictStr, StrictStr] = Field(
-        default_factory=dict, description="Official identifiers, e.g. `untc: XVIII-12-a`, `celex: 32011L0036`."
+        default_factory=empty_dict, description="Official identifiers, e.g. `untc: XVIII-12-a`, `celex: 32011L0036`."
     )
     adopted: Day | None = Field(default=None, description="Date of adoption.")
     in_force: Day | None = Field(default=None, description="Date of entry into force.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.result_base import Result
 from trafficking_audit.models.rule import Citation, Instrument, Rule
 from trafficking_audit.models.vocabulary import Obligation, Pillar, Severity
@@ -64,7 +65,7 @@ class RulebookDocs(Result):
     instruments: list[Instrument] = Field(description="The catalogue of instruments, in file order.")
     pages: list[RulePage] = Field(description="One page per rule, in rulebook order.")
     taxonomy: list[ElementCover] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The element taxonomies: which broader element, when a law names it, satisfies which narrower "
         "one a rule asks for.",
     )

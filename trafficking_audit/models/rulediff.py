@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.result_base import Result
 
 
@@ -22,13 +23,15 @@ class RuleChange(Result):
     title: str = Field(description="Rule title (the current one, or the old one for a removed rule).")
     change: Literal["added", "removed", "changed"] = Field(description="What happened to the rule.")
     aspects: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="For a changed rule, what changed: condition, obligation, citations, and any other field by name.",
     )
     obligation_before: str | None = Field(default=None, description="The rule's obligation at the revision.")
     obligation_after: str | None = Field(default=None, description="The rule's obligation now.")
-    citations_added: list[str] = Field(default_factory=list, description="Citations (`instrument article`) added.")
-    citations_removed: list[str] = Field(default_factory=list, description="Citations removed.")
+    citations_added: list[str] = Field(
+        default_factory=empty_list, description="Citations (`instrument article`) added."
+    )
+    citations_removed: list[str] = Field(default_factory=empty_list, description="Citations removed.")
 
 
 class FindingShift(Result):
@@ -65,4 +68,4 @@ class RulesDiff(Result):
         description="Rules added, removed or changed: changed and added in current order, then removed."
     )
     profiles: list[ProfileShifts] = Field(description="One entry per bundled profile, by profile id.")
-    notes: list[str] = Field(default_factory=list, description="What could not be compared, and why.")
+    notes: list[str] = Field(default_factory=empty_list, description="What could not be compared, and why.")

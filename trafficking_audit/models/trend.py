@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from trafficking_audit.models.defaults import empty_list
 from trafficking_audit.models.diff import FactChange
 from trafficking_audit.models.result import JurisdictionRef, Scores
 from trafficking_audit.models.result_base import Result
@@ -52,7 +53,7 @@ class TrendChange(Result):
     from_: Outcome = Field(alias="from", description="The outcome at the previous point.")
     to: Outcome = Field(description="The outcome on this date.")
     facts: list[FactChange] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The facts the rule reads whose value changed between the two points "
         "(left: before, right: after), with their provisions and sources.",
     )

@@ -58,10 +58,11 @@ def test_a_report_served_from_the_cache_imports_none_of_the_heavy_libraries(tmp_
     assert imported(*args, cache=tmp_path) & HEAVY == set()  # served
 
 
-def test_an_edited_profile_audited_to_json_imports_neither_jinja_nor_rich(tmp_path: Path) -> None:
+def test_an_edited_profile_audited_to_json_imports_neither_jinja_nor_rich_nor_pycountry(tmp_path: Path) -> None:
     """The edit loop: a one-line edit of a profile, then its JSON report. Its recommendations were rendered
-    before from the same templates and contexts, so they come from the cache of rendered texts, and the
-    rulebook from its cache: the template language is not imported at all."""
+    before from the same templates and contexts, so they come from the cache of rendered texts, the rulebook
+    from its cache, and its unchanged ISO codes' countries from the cache of look-ups: neither the template
+    language nor the ISO database is imported."""
     copy = tmp_path / "kazakhstan.yaml"
     original = (ROOT / "jurisdictions" / "kazakhstan.yaml").read_text(encoding="utf-8")
     args = ("run", str(copy), "--format", "json", "--as-of", "2025-06-30")
@@ -70,7 +71,11 @@ def test_an_edited_profile_audited_to_json_imports_neither_jinja_nor_rich(tmp_pa
     copy.write_text(original + "# edited\n", encoding="utf-8")
     loaded = imported(*args, cache=tmp_path / "cache")
     assert "pydantic" in loaded  # the report was made afresh
-    assert loaded & {"jinja2", "rich"} == set()
+    assert loaded & {"jinja2", "rich", "pycountry"} == set()
+    copy.write_text(original + "# edited again\n", encoding="utf-8")
+    checked = imported("check", str(copy), cache=tmp_path / "cache")
+    assert "pydantic" in checked  # checked afresh
+    assert checked & {"jinja2", "rich", "pycountry"} == set()
 
 
 def test_names_listed_for_help_match_the_registries() -> None:

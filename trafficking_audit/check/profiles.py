@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from trafficking_audit.check.problems import at
 from trafficking_audit.engine.conditions import conditions, leaves
+from trafficking_audit.load.countries import look_up
 from trafficking_audit.load.loader import LoadedProfile
 from trafficking_audit.load.yamlsource import Document, PathKey
 from trafficking_audit.models.check import Problem
@@ -252,8 +253,6 @@ def _show(value: Any) -> str:
 
 def check_identity(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
     """The id against the file name, the ISO codes against ISO 3166-1, last_reviewed against today."""
-    import pycountry  # imported here: it loads its database on first use
-
     doc, profile = loaded.document, loaded.profile
     stem = PurePath(doc.path).stem
     if profile.id != stem:
@@ -263,8 +262,7 @@ def check_identity(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
             "id-mismatch",
         )
     private = user_assigned(profile.iso2, profile.iso3)
-    by_alpha2 = None if private[0] else pycountry.countries.get(alpha_2=profile.iso2)
-    by_alpha3 = None if private[1] else pycountry.countries.get(alpha_3=profile.iso3)
+    by_alpha2, by_alpha3 = look_up(None if private[0] else profile.iso2, None if private[1] else profile.iso3)
     if by_alpha2 is None and not private[0]:
         yield at(doc.position(("iso2",)), f"'{profile.iso2}' is not an ISO 3166-1 alpha-2 code", "unknown-country")
     if by_alpha3 is None and not private[1]:

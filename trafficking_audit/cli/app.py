@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+import sys
+from collections.abc import Iterable
+from typing import Annotated, Any
 
 import typer
 
 from trafficking_audit import __version__
-from trafficking_audit.cli import check as check_module
-from trafficking_audit.cli import diff as diff_module
-from trafficking_audit.cli import gaps as gaps_module
-from trafficking_audit.cli import listing as listing_module
-from trafficking_audit.cli import new as new_module
-from trafficking_audit.cli import rules as rules_module
-from trafficking_audit.cli import run as run_module
-from trafficking_audit.cli import schema as schema_module
-from trafficking_audit.cli import trend as trend_module
 from trafficking_audit.cli.common import State
 from trafficking_audit.load.template_cache import bytecode_cache
 from trafficking_audit.render import use_template_cache
@@ -23,16 +17,19 @@ from trafficking_audit.render import use_template_cache
 # Compiled report templates are kept in the cache folder (load/template_cache.py), keyed by their source.
 use_template_cache(bytecode_cache)
 
-app = typer.Typer(
-    name="audit",
-    help="trafficking-audit: audit national anti-trafficking law against international standards.\n\n"
-    "Example: audit run kazakhstan",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Command name -> (module of trafficking_audit.cli, its function; None: the module's own Typer app of
+# subcommands), in the order `audit --help` lists them.
+COMMANDS: dict[str, tuple[str, str | None]] = {
+    "run": ("run", "run"),
+    "diff": ("diff", "diff"),
+    "trend": ("trend", "trend"),
+    "gaps": ("gaps", "gaps"),
+    "new": ("new", "new"),
+    "list": ("listing", "list_"),
+    "check": ("check", "check"),
+    "schema": ("schema", "schema"),
+    "rules": ("rules", None),
+}
 
 
 def _version(value: bool) -> None:
@@ -41,7 +38,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
     version: Annotated[
@@ -52,17 +48,46 @@ def main_options(
     State.debug = debug
 
 
-app.command("run", epilog=run_module.EPILOG)(run_module.run)
-app.command("diff", epilog=diff_module.EPILOG)(diff_module.diff)
-app.command("trend", epilog=trend_module.EPILOG)(trend_module.trend)
-app.command("gaps", epilog=gaps_module.EPILOG)(gaps_module.gaps)
-app.command("new", epilog=new_module.EPILOG)(new_module.new)
-app.command("list", epilog=listing_module.EPILOG)(listing_module.list_)
-app.command("check", epilog=check_module.EPILOG)(check_module.check)
-app.command("schema", epilog=schema_module.EPILOG)(schema_module.schema)
-app.add_typer(rules_module.app, name="rules")
+def make_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
+    """The ``audit`` application with the commands ``names`` (every command by default).
+
+    Each command's module is imported when its command is added, and typer turns every command it holds
+    into click's parameters at each start, so :func:`main` builds the application with only the command a
+    command line names: ``audit check FILE`` neither imports nor prepares ``run``, ``diff`` and the rest.
+    A command runs, parses and reports usage errors the same way alone as among the others.
+    """
+    built = typer.Typer(
+        name="audit",
+        help="trafficking-audit: audit national anti-trafficking law against international standards.\n\n"
+        "Example: audit run kazakhstan",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(main_options)
+    for name in names:
+        module_name, function = COMMANDS[name]
+        module = importlib.import_module(f"trafficking_audit.cli.{module_name}")
+        if function is None:
+            built.add_typer(module.app, name=name)
+        else:
+            built.command(name, epilog=module.EPILOG)(getattr(module, function))
+    return built
+
+
+def __getattr__(name: str) -> Any:
+    """``app``: the application with every command (for tests and embedding), made when first asked for."""
+    if name == "app":
+        full = globals()["app"] = make_app()
+        return full
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: the application with the one command the command line names, when it
+    names one first (else every command, for ``audit --help``, a misspelt command's suggestions and the
+    global options)."""
+    named = sys.argv[1] if len(sys.argv) > 1 else ""
+    make_app([named] if named in COMMANDS else COMMANDS)()

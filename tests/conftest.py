@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ from trafficking_audit.cli.app import app
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
+REPORTS = ROOT / "reports"
 
 # Property tests: thorough in CI (1,000 examples, as the hardening tests were written for), quick on a
 # developer's machine (50). HYPOTHESIS_PROFILE=ci runs CI's numbers locally.
@@ -91,3 +93,18 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TRAFFICKING_AUDIT_CACHE_DIR", str(folder))
     monkeypatch.delenv("TRAFFICKING_AUDIT_NO_CACHE", raising=False)
     return folder
+
+
+@pytest.fixture(scope="session")
+def bundled_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """The committed reports made afresh, as the README makes them: ``audit run --all --output-dir DIR --as-of D``
+    on the bundled data, D the date the committed ``reports/matrix.json`` was made for.
+
+    Made once per session (the batch is among the costliest commands), for the tests that read what it writes:
+    the folder (a session temporary folder no test writes to), the command's standard output and error.
+    """
+    out = tmp_path_factory.mktemp("bundled-reports")
+    as_of = json.loads((REPORTS / "matrix.json").read_text(encoding="utf-8"))["as_of"]
+    result = CliRunner().invoke(app, ["run", "--all", "--data", str(ROOT), "--output-dir", str(out), "--as-of", as_of])
+    assert result.exit_code == 0, result.stderr
+    return out, result.stdout, result.stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from trafficking_audit.app.rulebook_cache import load_for_check
 from trafficking_audit.check.runner import run_check
 from trafficking_audit.load.data import locate
 from trafficking_audit.models.check import CODES
@@ -35,7 +36,8 @@ def expectation(path: Path) -> tuple[str, int, int]:
 
 
 def check(path: Path, strict: bool = False):
-    return run_check([path], locate(ROOT), TODAY, strict=strict)
+    # The rulebook as `audit check` gets it (from the rulebook cache: parsed once, a fresh copy each check).
+    return run_check([path], locate(ROOT), TODAY, strict=strict, rulebook_of=load_for_check)
 
 
 def test_there_are_enough_fixtures():

@@ -5,17 +5,26 @@ are those ``build_audit`` makes from the peers' findings."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import pytest
 
 from trafficking_audit.engine.audit import build_audit, findings_for
 from trafficking_audit.engine.overview import assemble_overview, build_overview, entry_of_findings, score_history
+from trafficking_audit.models.result import Audit
 from trafficking_audit.render import render
 
 DAY = dt.date(2025, 6, 30)
 
 
-def test_streamed_overview_is_the_overview_of_complete_audits(session) -> None:
+@pytest.fixture(scope="module")
+def audits(session) -> list[Audit]:
+    """The session's audit of every bundled profile on DAY, made once for this module's tests (frozen models)."""
+    return [session.audit(loaded, session.rulebook.rules, DAY) for loaded in session.profiles.all()]
+
+
+def test_streamed_overview_is_the_overview_of_complete_audits(session, audits: list[Audit]) -> None:
     rules = session.rulebook.rules
-    audits = [session.audit(loaded, rules, DAY) for loaded in session.profiles.all()]
     histories = {
         item.profile.id: score_history(item.profile, rules, DAY, session.rulebook.instruments)
         for item in session.profiles.each()
@@ -35,9 +44,8 @@ def test_streamed_overview_is_the_overview_of_complete_audits(session) -> None:
     assert render("json", streamed, kind="overview") == render("json", expected, kind="overview")
 
 
-def test_run_all_prints_the_overview_of_complete_audits(cli, session) -> None:
+def test_run_all_prints_the_overview_of_complete_audits(cli, session, audits: list[Audit]) -> None:
     rules = session.rulebook.rules
-    audits = [session.audit(loaded, rules, DAY) for loaded in session.profiles.all()]
     # The JSON overview carries no score history (only the HTML and Markdown overviews draw it).
     expected = render("json", build_overview(audits, rules, DAY, session.rulebook.version), kind="overview")
     result = cli("run", "--all", "--format", "json", "--as-of", DAY.isoformat())
@@ -51,11 +59,10 @@ def test_run_all_markdown_overview_draws_the_score_history(cli) -> None:
     assert "(2019) →" in result.stdout  # Kazakhstan's history starts on 2019-01-01
 
 
-def test_session_audits_equal_audits_built_from_the_peers_findings(session) -> None:
+def test_session_audits_equal_audits_built_from_the_peers_findings(session, audits: list[Audit]) -> None:
     rules = session.rulebook.rules
     peers = session.peers(rules, DAY)
-    for loaded in session.profiles.all():
-        made = session.audit(loaded, rules, DAY)
+    for loaded, made in zip(session.profiles.all(), audits, strict=True):
         assert made == build_audit(
             loaded.profile, rules, DAY, session.rulebook.version, session.rulebook.instruments, peers
         )
@@ -84,14 +91,14 @@ def test_score_history_never_samples_before_the_profile_history(session) -> None
     assert first.month == 1 and first.day == 1 or first == DAY
 
 
-def test_overview_html_draws_one_sparkline_per_jurisdiction(cli, tmp_path) -> None:
-    result = cli("run", "--all", "--output-dir", str(tmp_path), "--as-of", DAY.isoformat())
-    assert result.exit_code == 0
-    page = (tmp_path / "index.html").read_text()
+def test_overview_html_draws_one_sparkline_per_jurisdiction(bundled_reports: tuple[Path, str, str]) -> None:
+    out = bundled_reports[0]  # `run --all --output-dir` on the bundled data, on the committed reports' date
+    page = (out / "index.html").read_text()
     rows = page.count('<tr><th scope="row">') // 2  # the score table and the matrix have one row each
-    assert page.count('<svg class="sparkline"') == rows == 9
+    profiles = len(list((Path(__file__).resolve().parents[2] / "jurisdictions").glob("*.yaml")))
+    assert page.count('<svg class="sparkline"') == rows == profiles
     # A thin profile draws its range and no line: no point score is shown where the evidence is too thin.
     assert "evidence too thin for a point score on any date" in page
-    assert "range only" in (tmp_path / "index.md").read_text()
+    assert "range only" in (out / "index.md").read_text()
     spark = page.split('<svg class="sparkline"', 1)[1].split("</svg>", 1)[0]
     assert "href" not in spark and "src=" not in spark and "<script" not in spark

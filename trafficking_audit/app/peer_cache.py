@@ -36,8 +36,7 @@ from trafficking_audit.load.cache import (
     entry_file,
     hash_files,
     prune_once,
-    read_entry,
-    touch_entry,
+    read_parsed,
     write_entry,
 )
 from trafficking_audit.load.data import DataLocation
@@ -79,16 +78,9 @@ def fetch(key: str | None) -> PeerIndex | None:
     """The index kept under ``key``, or None."""
     if key is None:
         return None
-    path = entry_file(KIND, key)
-    stored = read_entry(path)
-    if stored is None:
-        return None
-    try:
-        entry = _Entry.model_validate_json(stored)
-    except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is a miss
-        return None
-    touch_entry(path)
-    return PeerIndex.of(entry.meeting)
+    # Whatever is wrong with an entry, it is a miss.
+    entry = read_parsed(entry_file(KIND, key), _Entry.model_validate_json, (Exception,))
+    return None if entry is None else PeerIndex.of(entry.meeting)
 
 
 def store(key: str | None, index: PeerIndex) -> None:

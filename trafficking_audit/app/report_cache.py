@@ -45,8 +45,7 @@ from trafficking_audit.load.cache import (
     entry_file,
     hash_files,
     prune,
-    read_entry,
-    touch_entry,
+    read_parsed,
     write_entry,
 )
 from trafficking_audit.load.cache import library_version as _library_version
@@ -185,17 +184,9 @@ def fetch(entry: Path | None) -> CachedReport | None:
     """The report kept at ``entry``, or None (not kept, or a damaged entry, which the next store replaces)."""
     if entry is None:
         return None
-    stored = read_entry(entry)
-    if stored is None:
-        return None
-    try:
-        report = _parsed(json.loads(stored))
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        return None
-    if report is None:
-        return None
-    touch_entry(entry)
-    return report
+    return read_parsed(
+        entry, lambda body: _parsed(json.loads(body)), (ValueError, KeyError, TypeError, AttributeError, RecursionError)
+    )
 
 
 def _parsed(data: object) -> CachedReport | None:

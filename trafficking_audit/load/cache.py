@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # pydantic is imported only where a profile is read, not on a
     from pydantic import BaseModel
 
 M = TypeVar("M", bound="BaseModel")
+T = TypeVar("T")
 
 FORMAT = "2"  # bump when the way entries are written changes
 MAGIC = "trafficking-audit-cache"
@@ -193,6 +194,26 @@ def touch_entry(path: Path | None) -> None:
         os.utime(path)
 
 
+def read_parsed(path: Path | None, parse: Callable[[bytes], T | None], errors: tuple[type[Exception], ...]) -> T | None:
+    """The value ``parse`` makes of an entry's body, or None: cache off, no intact entry, or a body ``parse``
+    refuses (it returns None or raises one of ``errors``). Only a hit marks the entry as used.
+
+    One way for the caches to read an entry (the rulebook cache, which re-reads files while parsing, keeps its
+    own); a refused body is a miss, remade and replaced by the next store.
+    """
+    body = read_entry(path)
+    if body is None:
+        return None
+    try:
+        value = parse(body)
+    except errors:
+        return None
+    if value is None:
+        return None
+    touch_entry(path)
+    return value
+
+
 def prune(kind: str, keep: int) -> None:
     """Keep only the ``keep`` most recently used entries of one kind (failures are ignored).
 
@@ -257,16 +278,9 @@ def fetch(model: type[M], text: str) -> M | None:
     """The model ``text`` validated to before, or None (not cached, cache off, or an unreadable entry)."""
     from pydantic import ValidationError
 
-    path = entry_path(model, text)
-    stored = read_entry(path)
-    if stored is None:
-        return None
-    try:
-        value = model.model_validate_json(stored)
-    except (ValidationError, ValueError, RecursionError):
-        return None  # not a valid model after all: read the file again, and `store` replaces it
-    touch_entry(path)
-    return value
+    # A body that is not a valid model after all is a miss: the file is read again and `store` replaces it.
+    errors = (ValidationError, ValueError, RecursionError)
+    return read_parsed(entry_path(model, text), model.model_validate_json, errors)
 
 
 def store(model: type[M], text: str, value: M) -> None:

@@ -22,8 +22,7 @@ from trafficking_audit.load.cache import (
     entry_file,
     library_version,
     prune_once,
-    read_entry,
-    touch_entry,
+    read_parsed,
     write_entry,
 )
 
@@ -67,16 +66,12 @@ def _key(iso2: str | None, iso3: str | None) -> str | None:
 def _fetch(key: str | None) -> tuple[Country | None, Country | None] | None:
     if key is None:
         return None
-    path = entry_file(KIND, key)
-    body = read_entry(path)
-    if body is None:
-        return None
-    try:
-        stored = json.loads(body)
-        first, second = (None if item is None else Country(*map(str, item)) for item in stored)
-    except (ValueError, TypeError, RecursionError):
-        return None  # not two countries after all: looked up again, and replaced
-    touch_entry(path)
+    # Not two countries after all: a miss, looked up again, and replaced.
+    return read_parsed(entry_file(KIND, key), _countries, (ValueError, TypeError, RecursionError))
+
+
+def _countries(body: bytes) -> tuple[Country | None, Country | None]:
+    first, second = (None if item is None else Country(*map(str, item)) for item in json.loads(body))
     return first, second
 
 

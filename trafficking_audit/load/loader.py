@@ -427,20 +427,15 @@ def _fetch_names(key: str | None) -> dict[str, list[Name]] | None:
     """The name index kept under ``key`` (file -> the names its profile answers to), or None."""
     if key is None:
         return None
-    path = cache.entry_file(NAMES, key)
-    stored = cache.read_entry(path)
-    if stored is None:
-        return None
-    try:
-        data = json.loads(stored)
-        index = {
-            str(file): [Name(str(o), str(i), str(k), str(v), tuple(f)) for o, i, k, v, f in names]
-            for file, names in data.items()
-        }
-    except (ValueError, TypeError, RecursionError, AttributeError):
-        return None
-    cache.touch_entry(path)
-    return index
+    errors = (ValueError, TypeError, RecursionError, AttributeError)
+    return cache.read_parsed(cache.entry_file(NAMES, key), _names_of, errors)
+
+
+def _names_of(body: bytes) -> dict[str, list[Name]]:
+    return {
+        str(file): [Name(str(o), str(i), str(k), str(v), tuple(f)) for o, i, k, v, f in names]
+        for file, names in json.loads(body).items()
+    }
 
 
 def _store_names(key: str | None, index: dict[str, list[Name]]) -> None:

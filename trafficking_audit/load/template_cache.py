@@ -43,8 +43,7 @@ from trafficking_audit.load.cache import (
     entry_file,
     library_version,
     prune_once,
-    read_entry,
-    touch_entry,
+    read_parsed,
     write_entry,
 )
 
@@ -74,18 +73,12 @@ def fetch_code(key: str | None) -> CodeType | None:
     """The code object stored under ``key``, or None (cache off, no entry, damaged, not a code object)."""
     if key is None:
         return None
-    path = entry_file(KIND, key)
-    body = read_entry(path)
-    if body is None:
-        return None
-    try:
-        code = marshal.loads(body)
-    except (ValueError, EOFError, TypeError):
-        return None
-    if not isinstance(code, CodeType):
-        return None
-    touch_entry(path)
-    return code
+    return read_parsed(entry_file(KIND, key), _code, (ValueError, EOFError, TypeError))
+
+
+def _code(body: bytes) -> CodeType | None:
+    code = marshal.loads(body)
+    return code if isinstance(code, CodeType) else None
 
 
 def store_code(key: str | None, code: CodeType) -> None:
@@ -166,18 +159,14 @@ def fetch_rendered(key: str | None, count: int) -> list[str] | None:
     """The ``count`` texts stored under ``key``, or None (cache off, no entry, damaged, not ``count`` texts)."""
     if key is None:
         return None
-    path = entry_file(RENDERED, key)
-    body = read_entry(path)
-    if body is None:
-        return None
-    try:
+
+    def texts_of(body: bytes) -> list[str] | None:
         texts = json.loads(body)
-    except (ValueError, RecursionError):
+        if isinstance(texts, list) and len(texts) == count and all(isinstance(t, str) for t in texts):
+            return texts
         return None
-    if not (isinstance(texts, list) and len(texts) == count and all(isinstance(t, str) for t in texts)):
-        return None
-    touch_entry(path)
-    return texts
+
+    return read_parsed(entry_file(RENDERED, key), texts_of, (ValueError, RecursionError))
 
 
 def store_rendered(key: str | None, texts: Sequence[str]) -> None:

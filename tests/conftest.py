@@ -29,7 +29,9 @@ settings.register_profile("ci", max_examples=1000, **_LENIENT)
 settings.register_profile("dev", max_examples=50, **_LENIENT)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
-# Folders whose tests are slow (generated hostile inputs under resource limits; a real browser):
+# Folders whose tests are slow (generated hostile inputs under resource limits; a real browser; the tests
+# that start fresh interpreters, in tests/cli/test_startup.py, test_entry_point.py and
+# test_cache_integrity.py, mark themselves):
 # `pytest -m "not slow"` leaves them out.
 SLOW_FOLDERS = ("hardening", "browser")
 

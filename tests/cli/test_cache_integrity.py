@@ -91,6 +91,7 @@ def count(folder: Path, kind: str) -> int:
     return len(list((folder / kind).rglob("*.json"))) if folder.exists() else 0
 
 
+@pytest.mark.slow  # two runs of the console script in fresh interpreters
 @pytest.mark.skipif(not AUDIT.exists(), reason="the audit console script is not installed beside this Python")
 def test_standard_input_is_audited_and_never_cached(data: Path, tmp_path: Path) -> None:
     folder = tmp_path / "stdin-cache"

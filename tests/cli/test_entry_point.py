@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Every case starts two fresh interpreters: slow (`pytest -m "not slow"` leaves them out; CI runs them).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 # `python -c RUN ENTRY ARGS...`: audit ARGS through `main` (ENTRY "main") or the full `app` (ENTRY "app").
 RUN = """

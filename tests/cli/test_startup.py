@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 HEAVY = {"pydantic", "pydantic_core", "yaml", "jinja2", "rich", "pycountry"}
 SCRIPT = """
@@ -36,11 +38,13 @@ def imported(*args: str, cache: Path | None = None) -> set[str]:
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
+@pytest.mark.slow  # a fresh interpreter per case
 def test_help_imports_none_of_the_heavy_libraries() -> None:
     assert imported("--help") & HEAVY == set()
     assert imported("run", "--help") & HEAVY == set()
 
 
+@pytest.mark.slow  # a fresh interpreter per case
 def test_json_report_imports_neither_rich_nor_pycountry(tmp_path: Path) -> None:
     """A report made afresh from checked profiles: the consistency checks (which need pycountry for the ISO
     codes) are served from the cache of validated profiles, so a cached profile costs nothing extra."""
@@ -52,12 +56,14 @@ def test_json_report_imports_neither_rich_nor_pycountry(tmp_path: Path) -> None:
     assert loaded & {"rich", "pycountry"} == set()
 
 
+@pytest.mark.slow  # a fresh interpreter per case
 def test_a_report_served_from_the_cache_imports_none_of_the_heavy_libraries(tmp_path: Path) -> None:
     args = ("run", "kazakhstan", "--format", "json", "--as-of", "2025-06-30")
     assert "pydantic" in imported(*args, cache=tmp_path)  # made and stored
     assert imported(*args, cache=tmp_path) & HEAVY == set()  # served
 
 
+@pytest.mark.slow  # a fresh interpreter per case
 def test_an_edited_profile_audited_to_json_imports_neither_jinja_nor_rich_nor_pycountry(tmp_path: Path) -> None:
     """The edit loop: a one-line edit of a profile, then its JSON report. Its recommendations were rendered
     before from the same templates and contexts, so they come from the cache of rendered texts, the rulebook

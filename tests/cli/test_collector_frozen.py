@@ -34,9 +34,8 @@ def test_a_collector_frozen_by_the_caller_stays_frozen() -> None:
     """A preloading server freezes what it imported before forking; the command must not undo that."""
     gc.freeze()
     try:
-        frozen = gc.get_freeze_count()
         with start_up_frozen():
             pass
-        assert gc.get_freeze_count() >= frozen
+        assert gc.get_freeze_count() > 0  # (frozen objects freed meanwhile leave the count, so not "the same")
     finally:
         gc.unfreeze()

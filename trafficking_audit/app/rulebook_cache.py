@@ -65,10 +65,18 @@ class _Entry(BaseModel):
     files: list[_File]
 
 
-def load_checked(rules_dir: Path) -> Rulebook:
+def load_checked(rules_dir: Path, every_template: bool = False) -> Rulebook:
     """The rulebook of ``rules_dir`` with its recommendation templates checked, from the cache when its
-    files and the code are unchanged."""
-    return _load(rules_dir, strict=True)
+    files and the code are unchanged.
+
+    Every template must be within the whitelist (else the positioned error of its rule file). With
+    ``every_template`` (the ``audit rules`` commands, which are about the rules) each is also compiled and
+    tried with sample values, as ``audit check`` does; without it (the audits) a template is compiled when
+    a finding needs its text, and fails then (the same positioned error) if it fails for that finding: an
+    audit does not pay to compile the seventy templates it does not use. A rulebook is stored only once
+    every template passed both, so what a command does never depends on whether the cache had it.
+    """
+    return _load(rules_dir, strict=True, every_template=every_template)
 
 
 def load_for_check(rules_dir: Path) -> Rulebook:
@@ -78,23 +86,29 @@ def load_for_check(rules_dir: Path) -> Rulebook:
     return _load(rules_dir, strict=False)
 
 
-def _load(rules_dir: Path, *, strict: bool) -> Rulebook:
-    """The cached or loaded rulebook; a template that fails raises when ``strict``, else the rulebook is
-    returned unstored."""
+def _load(rules_dir: Path, *, strict: bool, every_template: bool = True) -> Rulebook:
+    """The cached or loaded rulebook; a template that fails (``every_template``: the whitelist or the trial
+    renders; else the whitelist) raises when ``strict``, else the rulebook is returned unstored."""
     with inputs.kept():  # the files hashed for the key are the files a miss loads
         key = _key(rules_dir)
         book = _fetch(key, rules_dir)
         if book is not None:
             book.locate_templates()
             return book
+        book = load_rulebook(rules_dir)
+        if key is None and not strict:
+            return book  # context for `audit check`, and no cache to store it in: its templates are not needed
         # Only on a miss: the template language (Jinja) and the result models it brings are not needed for a hit.
         from trafficking_audit.engine.recommend import check_templates
 
-        book = load_rulebook(rules_dir)
+        if strict and not every_template:
+            check_templates(book, tried=False)
+            if key is None:
+                return book  # no cache to store it in: the others are compiled when a finding needs one
         try:
             check_templates(book)
         except InputError:
-            if strict:
+            if strict and every_template:
                 raise
             return book
         _store(key, book)

@@ -46,9 +46,10 @@ class Session:
         data_dir: Path | None = None,
         vetting: Callable[[Rulebook], Vetter] | None = None,
         lang: Language = ENGLISH,
+        every_template: bool = False,
     ) -> Session:
-        """Locate the data and load the rulebook (``vetting``, ``lang``: see :meth:`at`)."""
-        return cls.at(locate(data_dir), vetting, lang)
+        """Locate the data and load the rulebook (``vetting``, ``lang``, ``every_template``: see :meth:`at`)."""
+        return cls.at(locate(data_dir), vetting, lang, every_template)
 
     @classmethod
     def at(
@@ -56,15 +57,18 @@ class Session:
         location: DataLocation,
         vetting: Callable[[Rulebook], Vetter] | None = None,
         lang: Language = ENGLISH,
+        every_template: bool = False,
     ) -> Session:
-        """Load the rulebook of data already located, its recommendation templates checked.
+        """Load the rulebook of data already located, its recommendation templates checked (``every_template``:
+        each compiled and tried too, else when a finding needs it; see
+        :func:`~trafficking_audit.app.rulebook_cache.load_checked`).
 
         ``vetting`` makes, from the rulebook, the checks every profile must pass as it is loaded (the
         command layer supplies ``audit check``'s consistency checks; this layer does not know them).
         In another language than English, the rulebook's texts are those of its translation file
         (read only then), and findings and headlines are written in ``lang``.
         """
-        book = load_checked(location.rules)
+        book = load_checked(location.rules, every_template)
         if not lang.is_source:
             from trafficking_audit.engine.translation import localised_rulebook
 

@@ -113,7 +113,7 @@ def _rulebook(data: Path | None, lang: Language | None = None) -> Rulebook:
     from trafficking_audit.app.session import Session
     from trafficking_audit.models.language import ENGLISH
 
-    return Session.open(data, lang=lang or ENGLISH).rulebook
+    return Session.open(data, lang=lang or ENGLISH, every_template=True).rulebook
 
 
 @app.command("list", epilog=LIST_EPILOG)
@@ -201,7 +201,7 @@ def coverage(
     from trafficking_audit.app.session import Session
 
     chosen = check_format(fmt, RENDERERS["coverage"])
-    session = Session.open(data)
+    session = Session.open(data, every_template=True)
     report = rule_coverage(session.location.rules, session.rulebook, instrument)
     _emit(chosen, report, "coverage")
     if any(counts.mandatory_uncovered for counts in report.instruments):
@@ -271,7 +271,7 @@ def rules_diff(
 
     chosen = check_format(fmt, RENDERERS["rules_diff"])
     day = parse_date(as_of) or dt.date.today()
-    session = Session.open(data)
+    session = Session.open(data, every_template=True)
     dropped: dict[str, list[str]] = {}
     retired: dict[str, Any] = {}
     before = rulebook_at(session.location, revision, dropped, retired)

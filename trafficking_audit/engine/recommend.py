@@ -45,27 +45,30 @@ _TRIALS: tuple[tuple[str, str, list[str], list[str]], ...] = (
 )
 
 
-def check_template(rule: Rule) -> str | None:
-    """An error message if the rule's template is not allowed, does not compile or does not render, else None."""
+def check_template(rule: Rule, tried: bool = True) -> str | None:
+    """An error message if the rule's template is not allowed or does not parse, or (when ``tried``) does not
+    compile or does not render with the trial values, else None."""
     from trafficking_audit.engine import rule_template  # Jinja: only when templates are checked or rendered
 
     try:
         rule_template.check_syntax(rule.recommendation)
-        for jurisdiction, provision, missing, elements in _TRIALS:
+        for jurisdiction, provision, missing, elements in _TRIALS if tried else ():
             rule_template.render(rule.recommendation, _context(jurisdiction, provision, missing, elements))
     except rule_template.TemplateProblem as exc:
         return _message(rule, exc)
     return None
 
 
-def check_templates(book: Rulebook) -> None:
-    """Raise a positioned error for the first rule whose recommendation template fails (in rulebook order).
+def check_templates(book: Rulebook, tried: bool = True) -> None:
+    """Raise a positioned error for the first rule whose recommendation template fails (in rulebook order):
+    is not allowed or does not parse, or, when ``tried``, does not render with the trial values.
 
     Part of validating a rulebook before it is used for audits; the loader leaves it to this layer,
-    which owns the template language.
+    which owns the template language. Untried, a template is compiled and rendered when a finding needs
+    its text, and a failure then is the same positioned error.
     """
     for rule in book.rules:
-        message = check_template(rule)
+        message = check_template(rule, tried)
         if message is not None:
             raise InputError(message, book.template_position(rule.id), code="bad-template")
     book.locate_templates()

@@ -196,9 +196,9 @@ def serve(path: str, idle_seconds: float, expected: list[Any]) -> None:
                     connection, _address = listener.accept()
                 except (BlockingIOError, InterruptedError):
                     continue
-                last = time.monotonic()
                 outcome = server.handle(connection, listener)
-                served += outcome == "forked"
+                if outcome == "forked":  # only a command keeps the server from going idle, not a status request
+                    served, last = served + 1, time.monotonic()
                 if outcome == "status":
                     _send(connection, {"pid": os.getpid(), "started": started, "served": served})
                 stopping = stopping or outcome in ("stale", "stop")
@@ -338,6 +338,8 @@ def _work(
     code = 1
     try:
         code = _run(request, fds, sockets, selector, pipe)
+    except KeyboardInterrupt:  # before the command's own guard was reached
+        code = 130
     except BaseException:  # noqa: BLE001 - a worker must end with os._exit, never return to the server's loop
         try:
             import traceback

@@ -135,19 +135,18 @@ def run_check(
         found, catalogue = check_catalogue(doc)
         problems.extend(found)
         instruments = instruments or catalogue
+    # The rulebook is the context of profile and provision checks; it holds the catalogue it loaded.
+    rulebook = _bundled_rulebook(location, rulebook_of) if documents["profile"] or documents["provisions"] else None
     if instruments is None:
-        instruments = _bundled_catalogue(location)
+        instruments = dict(rulebook.instruments) if rulebook is not None else _bundled_catalogue(location)
     if documents["rules"]:
         checked = {real_path(Path(doc.path)) for doc in documents["rules"]}
         problems.extend(check_rule_files(documents["rules"], instruments, _rule_ids_elsewhere(location, checked)))
-    if documents["provisions"]:
-        book = _bundled_rulebook(location, rulebook_of)
-        for doc in documents["provisions"]:
-            problems.extend(check_provision_file(doc, book))
+    for doc in documents["provisions"]:
+        problems.extend(check_provision_file(doc, rulebook))
     for doc in documents["translation"]:
         problems.extend(check_translation(Path(doc.path), location))
     profiles: list[LoadedProfile] = []
-    rulebook = _bundled_rulebook(location, rulebook_of) if documents["profile"] else None
     critical = critical_facts(rulebook.rules) if rulebook is not None else None
     for doc in documents["profile"]:
         try:

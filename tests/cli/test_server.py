@@ -133,6 +133,7 @@ def test_an_interrupt_reaches_the_command(server: Server) -> None:
         time.sleep(0.05)
     time.sleep(1.0)  # the worker is reading standard input
     waiting.send_signal(signal.SIGINT)
+    waiting.wait(timeout=30)  # standard input stays open: the command ends by the interrupt, not by its end
     _out, err = waiting.communicate(timeout=30)
     assert waiting.returncode == 130, err
     assert b"interrupted" in err

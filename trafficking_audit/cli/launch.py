@@ -207,6 +207,7 @@ def run_in_server(argv: list[str]) -> int | None:
 def _run(connection: Any, argv: list[str], description: list[Any]) -> int | None:
     import _socket
 
+    interrupts = Interrupts()
     try:
         for fd in range(FDS):
             os.fstat(fd)  # a closed standard stream cannot be handed over
@@ -224,38 +225,22 @@ def _run(connection: Any, argv: list[str], description: list[Any]) -> int | None
         descriptors = b"".join(fd.to_bytes(4, sys.byteorder, signed=True) for fd in range(FDS))  # C ints
         connection.sendmsg([message[:1]], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, descriptors)])
         connection.sendall(message[1:])
-    except (OSError, ValueError):
-        return None  # the server did not get the whole request, so it forked nothing
-    connection.settimeout(ANSWER_TIMEOUT)
-    try:
+        connection.settimeout(ANSWER_TIMEOUT)
         first = read_message(connection)
     except TimeoutError:
+        interrupts.restore()
         sys.stderr.write(
             f"trafficking-audit: the server did not answer in {ANSWER_TIMEOUT:.0f} s; stop it with "
             f"`audit server stop`, or set {NO_SERVER}=1 to run commands without it\n"
         )
         return 1
     except (OSError, ValueError, EOFError, TypeError):
-        return None  # the server closed the connection without forking (it answers a fork first)
+        first = None  # the server did not get the request, or closed the connection without forking
     if first is None or "pid" not in first:
-        return None  # declined: nothing ran
+        interrupts.restore()  # declined: nothing ran, and this process runs the command (an interrupt too)
+        return None
+    interrupts.forward_to(int(first["pid"]))
     connection.settimeout(None)
-    return _wait_for_exit(connection, int(first["pid"]))
-
-
-def _wait_for_exit(connection: Any, pid: int) -> int:
-    """The worker's exit code, passing it the signals that would have stopped a command of this process."""
-    import _signal
-
-    def forward(signum: int, _frame: object) -> None:
-        try:  # noqa: SIM105 - contextlib is not imported by the console script's start-up
-            os.kill(pid, signum)
-        except OSError:
-            pass
-
-    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"):
-        if hasattr(_signal, name):
-            _signal.signal(getattr(_signal, name), forward)
     try:
         answer = read_message(connection)
     except (OSError, ValueError, EOFError, TypeError):
@@ -264,6 +249,51 @@ def _wait_for_exit(connection: Any, pid: int) -> int:
         return int(answer["exit"])
     sys.stderr.write("trafficking-audit: the server's worker ended without an exit status\n")
     return 1
+
+
+class Interrupts:
+    """The signals that would stop a command (Ctrl-C, termination, hang-up), held from the moment the
+    request is sent: passed to the worker once it is known, or, when the server declines, given back to
+    this process (which then runs the command itself)."""
+
+    NAMES = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+
+    def __init__(self) -> None:
+        import _signal
+
+        self.signal = _signal
+        self.pid: int | None = None
+        self.pending: list[int] = []
+        self.previous: dict[int, Any] = {}
+        for name in self.NAMES:
+            if hasattr(_signal, name):
+                number = getattr(_signal, name)
+                self.previous[number] = _signal.signal(number, self.received)
+
+    def received(self, signum: int, _frame: object) -> None:
+        if self.pid is None:
+            self.pending.append(signum)
+            return
+        try:  # noqa: SIM105 - contextlib is not imported by the console script's start-up
+            os.kill(self.pid, signum)
+        except OSError:
+            pass
+
+    def forward_to(self, pid: int) -> None:
+        self.pid = pid
+        for signum in self.pending:
+            self.received(signum, None)
+
+    def restore(self) -> None:
+        """Give the signals back; one received meanwhile ends this process as it would have (Ctrl-C as a
+        command's guard ends it: ``interrupted``, exit code 130)."""
+        for number, handler in self.previous.items():
+            self.signal.signal(number, handler)
+        if self.signal.SIGINT in self.pending:
+            sys.stderr.write("interrupted\n")
+            raise SystemExit(130)
+        for signum in self.pending:
+            os.kill(os.getpid(), signum)
 
 
 def _umask() -> int:

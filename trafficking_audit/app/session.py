@@ -37,6 +37,8 @@ class Session:
         default_factory=dict
     )
     _peer_index: dict[tuple[dt.date, tuple[str, ...]], PeerIndex] = field(default_factory=dict)
+    # (date, rule id, id of the profile) -> the profile and its finding: each evaluated once per run.
+    _findings: dict[tuple[dt.date, str, int], tuple[Profile, Finding]] = field(default_factory=dict)
 
     @classmethod
     def open(
@@ -78,18 +80,23 @@ class Session:
         key = (as_of, tuple(r.id for r in rules))
         if key not in self._peers:
             self._peers[key] = {
-                loaded.profile.id: (
-                    loaded.profile,
-                    findings_for(loaded.profile, rules, as_of, self.rulebook.instruments, self.lang),
-                )
+                loaded.profile.id: (loaded.profile, [self._finding(loaded.profile, rule, as_of) for rule in rules])
                 for loaded in self.profiles.all()
             }
         return self._peers[key]
 
+    def _finding(self, profile: Profile, rule: Rule, as_of: dt.date) -> Finding:
+        """One rule's finding for one loaded profile, evaluated once per run (as a peer and as the audited one)."""
+        key = (as_of, rule.id, id(profile))
+        found = self._findings.get(key)
+        if found is None or found[0] is not profile:
+            found = (profile, findings_for(profile, [rule], as_of, self.rulebook.instruments, self.lang)[0])
+            self._findings[key] = found
+        return found[1]
+
     def audit(self, loaded: LoadedProfile, rules: Sequence[Rule], as_of: dt.date) -> Audit:
         """The audit of one profile, with peers from the data."""
         key = (as_of, tuple(r.id for r in rules))
-        known = None
         if key not in self._peer_index:
             # From the peer cache when no file it comes from changed (then no peer is loaded at all).
             checked = self.profiles.vetter is not None
@@ -98,11 +105,14 @@ class Session:
             if cached is not None:
                 self._peer_index[key] = cached
             else:
-                self._peer_index[key] = PeerIndex(self.peers(rules, as_of), self.lang)
+                # Every peer is loaded (and vetted: a peer's error stops the run) now; a peer is evaluated on
+                # a rule when a recommendation asks who meets it, or on all of them when the index is stored.
+                peers = {peer.profile.id: peer.profile for peer in self.profiles.all()}
+                self._peer_index[key] = PeerIndex.on_demand(
+                    peers, rules, lambda profile, rule: self._finding(profile, rule, as_of), self.lang
+                )
                 peer_cache.store(cache_key, self._peer_index[key])
-        if key in self._peers:
-            own = self._peers[key].get(loaded.profile.id)
-            known = own[1] if own is not None and own[0] is loaded.profile else None  # evaluated once, not twice
+        known = [self._finding(loaded.profile, rule, as_of) for rule in rules]
         audit = build_audit(
             loaded.profile,
             rules,

@@ -12,7 +12,7 @@ whitelist of Jinja syntax, with four plain variables, and bounds the output.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -164,6 +164,8 @@ class PeerIndex:
     def __init__(self, peer_findings: PeerFindings, lang: Language = ENGLISH) -> None:
         """``lang``: the language the peers are named in (as the audited jurisdiction is, by ISO 3166)."""
         self._meeting: dict[str, list[Peer]] = {}
+        self._lang = lang
+        self._pending: _Pending | None = None
         for peer_id in sorted(peer_findings):
             profile, findings = peer_findings[peer_id]
             seen: set[str] = set()
@@ -181,14 +183,64 @@ class PeerIndex:
         index._meeting = {rule: list(peers) for rule, peers in meeting.items()}
         return index
 
+    @classmethod
+    def on_demand(
+        cls,
+        peers: Mapping[str, Profile],
+        rules: Sequence[Rule],
+        finding: Callable[[Profile, Rule], Finding],
+        lang: Language = ENGLISH,
+    ) -> PeerIndex:
+        """The index of these peers, each rule's peers found when first asked for: an audit asks for the rules
+        its recommendations need (a dozen of eighty), so the other peers' findings are never evaluated.
+        ``finding`` evaluates one peer on one rule; :attr:`meeting` finds every rule's, as the index made
+        from all the findings holds."""
+        index = cls({}, lang)
+        index._pending = _Pending(peers, rules, finding)
+        return index
+
     @property
     def meeting(self) -> dict[str, list[Peer]]:
         """Rule id -> the peers that meet it, by profile id."""
+        pending = self._pending
+        if pending is not None:
+            # Everything, in the order the index made from all the findings has (peer by peer, rule by rule).
+            self._meeting = {}
+            for peer_id in sorted(pending.peers):
+                profile = pending.peers[peer_id]
+                for rule in pending.rules.values():
+                    found = pending.finding(profile, rule)
+                    if found.status == "met":
+                        self._meeting.setdefault(found.rule, []).append(_peer(profile, found, self._lang))
+            self._pending = None
         return self._meeting
 
     def peers_for(self, rule_id: str, own_id: str) -> list[Peer]:
         """Jurisdictions (other than the audited one) that meet the rule, by profile id."""
+        pending = self._pending
+        rule = pending.rules.get(rule_id) if pending is not None and rule_id not in pending.asked else None
+        if pending is not None and rule is not None:
+            pending.asked.add(rule_id)
+            for peer_id in sorted(pending.peers):
+                found = pending.finding(pending.peers[peer_id], rule)
+                if found.status == "met":
+                    self._meeting.setdefault(rule_id, []).append(_peer(pending.peers[peer_id], found, self._lang))
         return [peer for peer in self._meeting.get(rule_id, ()) if peer.id != own_id]
+
+
+class _Pending:
+    """What an on-demand :class:`PeerIndex` evaluates from: the peers by id, the rules by id (the first of an id
+    counts, as the first finding of a rule does), how to evaluate one, and the rules already asked for."""
+
+    def __init__(
+        self, peers: Mapping[str, Profile], rules: Sequence[Rule], finding: Callable[[Profile, Rule], Finding]
+    ) -> None:
+        self.peers = dict(peers)
+        self.rules: dict[str, Rule] = {}
+        for rule in rules:
+            self.rules.setdefault(rule.id, rule)
+        self.finding = finding
+        self.asked: set[str] = set()
 
 
 def _peer(profile: Profile, finding: Finding, lang: Language) -> Peer:

@@ -10,13 +10,13 @@ others become ``file://`` URIs.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any
 
 from trafficking_audit import __version__
 from trafficking_audit.models.check import CODES, CheckReport
 from trafficking_audit.models.language import ENGLISH, Language
+from trafficking_audit.render.jsonout import text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 CHANGE_RULES = {
@@ -95,4 +95,4 @@ def render_sarif(report: CheckReport, lang: Language = ENGLISH) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return text(log)

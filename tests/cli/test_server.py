@@ -5,6 +5,8 @@ code changes, when idle, and when asked; only its own environment and user are s
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import os
 import shutil
 import signal
@@ -29,11 +31,19 @@ pytestmark = [
 ]
 
 
+# Prints what the console script of the tests' environment would name its server and describe itself as.
+DESCRIBE = "from trafficking_audit.cli import launch; print(launch.socket_path()); print(repr(launch.described()))"
+
+
 class Server:
     """A server started for the tests' environment, its socket in a private temporary folder."""
 
     def __init__(self, env: dict[str, str]) -> None:
         self.env = env
+        lines = subprocess.run(
+            [sys.executable, "-c", DESCRIBE], capture_output=True, text=True, env=env, check=True
+        ).stdout.splitlines()
+        self.path, self.described = lines[0], ast.literal_eval(lines[1])
 
     def audit(
         self, *args: str, alone: bool = False, served: bool | None = None, **kwargs: object
@@ -50,26 +60,49 @@ class Server:
     def status(self) -> subprocess.CompletedProcess[str]:
         return subprocess.run([str(AUDIT), "server", "status"], capture_output=True, text=True, env=self.env)
 
+    def ask(self, message: dict[str, object]) -> dict[str, object] | None:
+        """Send one message to the server's socket (as a console script of its environment would); its answer."""
+        connection = launch.connect(self.path)
+        if connection is None:
+            return None
+        try:
+            connection.sendall(launch.frame({"v": launch.VERSION, "described": self.described, **message}))
+            return launch.read_message(connection)
+        finally:
+            connection.close()
+
     def served(self) -> int:
         """How many commands the server has run (-1 when none runs)."""
-        done = self.status()
-        if done.returncode:
-            return -1
-        return int(done.stdout.split(" commands run")[0].rsplit(" ", 1)[1])
+        answer = self.ask({"control": "status"})
+        return -1 if answer is None else int(answer["served"])  # type: ignore[call-overload]
 
 
-@pytest.fixture
-def server() -> Iterator[Server]:
+@contextlib.contextmanager
+def started() -> Iterator[Server]:
     runtime = tempfile.mkdtemp(prefix="ta-srv-")  # short: a socket's path has at most ~100 bytes
     env = {k: v for k, v in os.environ.items() if k != launch.NO_SERVER}
     env.update({"XDG_RUNTIME_DIR": runtime, "TRAFFICKING_AUDIT_CACHE_DIR": os.path.join(runtime, "cache")})
-    started = subprocess.run([str(AUDIT), "server", "start"], capture_output=True, text=True, env=env, cwd=ROOT)
-    assert started.returncode == 0, started.stderr
+    done = subprocess.run([str(AUDIT), "server", "start"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
     try:
         yield Server(env)
     finally:
         subprocess.run([str(AUDIT), "server", "stop"], capture_output=True, env=env)
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    """One server for the tests that leave it running (starting one takes about a second)."""
+    with started() as running:
+        yield running
+
+
+@pytest.fixture
+def own_server() -> Iterator[Server]:
+    """A server of the test's own, for a test that stops it."""
+    with started() as running:
+        yield running
 
 
 @pytest.mark.parametrize(
@@ -139,7 +172,8 @@ def test_an_interrupt_reaches_the_command(server: Server) -> None:
     assert b"interrupted" in err
 
 
-def test_a_changed_file_of_its_code_stops_the_server_and_the_command_runs_alone(server: Server) -> None:
+def test_a_changed_file_of_its_code_stops_the_server_and_the_command_runs_alone(own_server: Server) -> None:
+    server = own_server
     expected = server.audit("--version", cwd=ROOT)
     code = ROOT / "trafficking_audit" / "cli" / "launch.py"
     status = code.stat()
@@ -180,20 +214,9 @@ def test_the_server_stops_when_idle_and_when_asked(tmp_path: Path) -> None:
 
 
 def test_another_environment_is_declined(server: Server) -> None:
-    from trafficking_audit.cli.launch import connect, frame, read_message
-
-    script = "from trafficking_audit.cli import launch; print(launch.socket_path())"
-    path = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=server.env, check=True
-    ).stdout.strip()
-    connection = connect(path)
-    assert connection is not None
-    try:
-        other = [launch.VERSION, "/another/python", "prefix", "3.x", [], "flags", "package"]
-        connection.sendall(frame({"v": launch.VERSION, "control": "status", "described": other}))
-        assert read_message(connection) == {"declined": "another environment or protocol"}
-    finally:
-        connection.close()
+    assert server.served() >= 0  # the server answers its own environment
+    other = [launch.VERSION, "/another/python", "prefix", "3.x", [], "flags", "package"]
+    assert server.ask({"control": "status", "described": other}) == {"declined": "another environment or protocol"}
 
 
 def test_the_sockets_folder_must_be_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,13 +47,17 @@ _SAVED_ENVIRONMENT: dict[str, str | None] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The cache of validated profiles lives in a temporary folder during the tests, never the user's.
+    """The cache of validated profiles lives in a temporary folder during the tests, never the user's, and
+    no resident server runs the tests' commands.
 
     Set before collection, since some test modules load profiles when they are imported.
     """
-    for name in ("TRAFFICKING_AUDIT_CACHE_DIR", "TRAFFICKING_AUDIT_NO_CACHE"):
+    for name in ("TRAFFICKING_AUDIT_CACHE_DIR", "TRAFFICKING_AUDIT_NO_CACHE", "TRAFFICKING_AUDIT_NO_SERVER"):
         _SAVED_ENVIRONMENT[name] = os.environ.pop(name, None)
     os.environ["TRAFFICKING_AUDIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="trafficking-audit-tests-")
+    # A resident server the developer started must not run the tests' commands (tests/cli/test_server.py
+    # starts its own).
+    os.environ["TRAFFICKING_AUDIT_NO_SERVER"] = "1"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

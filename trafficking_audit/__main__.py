@@ -1,5 +1,5 @@
 """``python -m trafficking_audit`` runs the ``audit`` command."""
 
-from trafficking_audit.cli.app import main
+from trafficking_audit.cli.launch import main
 
 main()

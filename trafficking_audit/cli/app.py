@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str | None]] = {
     "check": ("check", "check"),
     "schema": ("schema", "schema"),
     "rules": ("rules", None),
+    "server": ("server", None),
 }
 
 
@@ -85,9 +86,36 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# The click command of each set of command names that :func:`main` builds, when the resident server has
+# prepared them (cli/resident.py); a function of the code alone. Empty in an ordinary process.
+_prepared: dict[tuple[str, ...], Any] = {}
+
+
+def _names(argv: list[str]) -> tuple[str, ...]:
+    """The commands the application of a command line holds: the one it names first, else every one
+    (for ``audit --help``, a misspelt command's suggestions and the global options)."""
+    named = argv[1] if len(argv) > 1 else ""
+    return (named,) if named in COMMANDS else tuple(COMMANDS)
+
+
+def prepare() -> None:
+    """Build, once, the click command of every application :func:`main` may build (for the server,
+    whose workers then skip typer's conversion of the application into click's parameters)."""
+    from typer.main import get_command
+
+    for names in [(name,) for name in COMMANDS] + [tuple(COMMANDS)]:
+        _prepared[names] = get_command(make_app(names))
+
+
 def main() -> None:
     """Console-script entry point: the application with the one command the command line names, when it
-    names one first (else every command, for ``audit --help``, a misspelt command's suggestions and the
-    global options)."""
-    named = sys.argv[1] if len(sys.argv) > 1 else ""
-    make_app([named] if named in COMMANDS else COMMANDS)()
+    names one first (else every command).
+
+    A prepared click command is called directly, as ``Typer.__call__`` would call it: that method only
+    adds typer's pretty tracebacks, which this application turns off."""
+    names = _names(sys.argv)
+    prepared = _prepared.get(names)
+    if prepared is not None:
+        prepared()
+    else:
+        make_app(names)()

@@ -54,13 +54,18 @@ def test_bad_profile(cli, name: str) -> None:
     assert_positioned_lines(result, path, line, col, fragment)
 
 
+# A template that fails only when rendered with some values stops an audit only when the audit renders it
+# (tests/hardening/test_templates.py): ruritania meets that rule, freedonia needs its recommendation.
+AUDITED = {"template-empty-list.yaml": "freedonia"}
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED["rules"]))
 def test_bad_rule_file(cli, tmp_path: Path, name: str) -> None:
     line, col, fragment = EXPECTED["rules"][name]
     shutil.copytree(DATA, tmp_path / "data")
     target = tmp_path / "data" / "rules" / "zz-bad.yaml"
     shutil.copy(BAD / "rules" / name, target)
-    result = cli("run", "ruritania", "--data", str(tmp_path / "data"))
+    result = cli("run", AUDITED.get(name, "ruritania"), "--data", str(tmp_path / "data"))
     assert_positioned_lines(result, target, line, col, fragment)
 
 

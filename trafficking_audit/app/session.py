@@ -16,8 +16,10 @@ from trafficking_audit.app import peer_cache
 from trafficking_audit.app.rulebook_cache import load_checked
 from trafficking_audit.engine.audit import build_audit, findings_for
 from trafficking_audit.engine.recommend import PeerIndex
+from trafficking_audit.load import ahead as parse_ahead
+from trafficking_audit.load.cache import cache_dir
 from trafficking_audit.load.data import DataLocation, locate
-from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, Vetter
+from trafficking_audit.load.loader import LoadedProfile, ProfileIndex, Rulebook, Vetter, to_parse
 from trafficking_audit.models.check import CODES, Problem
 from trafficking_audit.models.language import ENGLISH, Language
 from trafficking_audit.models.profile import Profile
@@ -58,6 +60,7 @@ class Session:
         vetting: Callable[[Rulebook], Vetter] | None = None,
         lang: Language = ENGLISH,
         every_template: bool = False,
+        every_profile: bool = False,
     ) -> Session:
         """Load the rulebook of data already located, its recommendation templates checked (``every_template``:
         each compiled and tried too, else when a finding needs it; see
@@ -67,13 +70,24 @@ class Session:
         command layer supplies ``audit check``'s consistency checks; this layer does not know them).
         In another language than English, the rulebook's texts are those of its translation file
         (read only then), and findings and headlines are written in ``lang``.
-        """
-        book = load_checked(location.rules, every_template)
-        if not lang.is_source:
-            from trafficking_audit.engine.translation import localised_rulebook
 
-            book = localised_rulebook(book, location.rules, lang.code)
-        return cls(location, book, ProfileIndex(location, vetting(book) if vetting else None), lang)
+        ``every_profile``: the command will load every profile of the data (for peers, say). With the caches off,
+        each will then be parsed, so a helper process starts parsing them now, while this one loads the
+        rulebook (:mod:`~trafficking_audit.load.ahead`); with the caches on, :meth:`ProfileIndex.all` has the
+        ones missing from the cache parsed ahead itself.
+        """
+        ahead = parse_ahead.start(to_parse(location.profile_files())) if every_profile and not cache_dir() else None
+        try:
+            book = load_checked(location.rules, every_template)
+            if not lang.is_source:
+                from trafficking_audit.engine.translation import localised_rulebook
+
+                book = localised_rulebook(book, location.rules, lang.code)
+        except BaseException:
+            if ahead is not None:
+                ahead.close()
+            raise
+        return cls(location, book, ProfileIndex(location, vetting(book) if vetting else None, ahead), lang)
 
     def warnings(self, loaded: LoadedProfile) -> list[Problem]:
         """The consistency warnings of a loaded profile (unsourced facts, unused sources...)."""

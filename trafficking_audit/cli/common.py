@@ -99,13 +99,17 @@ def os_error(exc: OSError) -> InputError:
 
 
 def open_session(
-    data: Path | None = None, location: DataLocation | None = None, lang: Language | None = None
+    data: Path | None = None,
+    location: DataLocation | None = None,
+    lang: Language | None = None,
+    every_profile: bool = False,
 ) -> Session:
     """The run's data, every profile checked as it is loaded with ``audit check``'s consistency checks.
 
     One validation for every command: an error of any profile a command loads (the audited one or a
     peer) stops it with exit 2 and one ``file:line:col`` line per error. ``lang``: the language of the
-    rulebook's texts and of the findings (English when None).
+    rulebook's texts and of the findings (English when None); ``every_profile``: the command loads every
+    profile (see :meth:`~trafficking_audit.app.session.Session.at`).
     """
     from trafficking_audit.app.session import Session
     from trafficking_audit.check.consistency import vetter
@@ -118,6 +122,7 @@ def open_session(
         location or locate(data),
         lambda book: vetter(today, set(book.instruments), critical_facts(book.rules)),
         lang or ENGLISH,
+        every_profile=every_profile,
     )
 
 

@@ -154,7 +154,8 @@ def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
     from trafficking_audit.engine.selection import select_rules
 
     language = chosen_language(request.lang)
-    session = open_session(location=request.location, lang=language)
+    # Every profile is loaded: to resolve the name without the name index, and for the peers without the peer index.
+    session = open_session(location=request.location, lang=language, every_profile=True)
     rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)
     loaded = session.profiles.resolve(request.jurisdiction)
     check_history(loaded, dt.date.fromisoformat(request.as_of))

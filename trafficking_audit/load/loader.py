@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from trafficking_audit.errors import InputError, Position, display_path, real_path
+from trafficking_audit.load import ahead as parse_ahead
 from trafficking_audit.load import cache, inputs
 from trafficking_audit.load.data import DataLocation, looks_like_path
 from trafficking_audit.load.validation import validate
@@ -53,23 +54,43 @@ class LoadedProfile:
     regular: bool = True  # read from a regular file: its content may key cache entries (not /dev/stdin, a FIFO)
 
 
-def load_profile(path: Path, positions: bool = False) -> LoadedProfile:
+def load_profile(path: Path, positions: bool = False, ahead: parse_ahead.Ahead | None = None) -> LoadedProfile:
     """Read and validate one profile file (the validated model from :mod:`~trafficking_audit.load.cache` when
     the file and the code are unchanged; the document then parses its text only if asked for its data).
 
     The text is read once and the same text is hashed and parsed; a file that is not a regular file
     (``/dev/stdin``, a FIFO) is neither looked up nor stored. ``positions``: note every value's position
     while parsing, for a profile whose warnings will be printed (one parse, not a second for positions).
+    ``ahead``: the file may have been parsed ahead by a helper process (:mod:`~trafficking_audit.load.ahead`).
     """
     text, regular = read_source(path)
     cached = cache.fetch(Profile, text) if regular else None
     if cached is not None and cached.id in text:  # (an entry of another profile's model is not served)
         return LoadedProfile(cached, Document(display_path(path), text=text))
-    doc = parse_yaml(text, display_path(path), positions=positions)
+    parsed = ahead.document(display_path(path), text) if ahead is not None and not positions else None
+    doc = parsed or parse_yaml(text, display_path(path), positions=positions)
     profile = validate(Profile, doc)
     if regular:
         cache.store(Profile, text, profile)
     return LoadedProfile(profile, doc, regular)
+
+
+def to_parse(paths: Sequence[Path], loaded: Collection[Path] = ()) -> list[tuple[str, str]]:
+    """(displayed path, text) of each of ``paths`` that :func:`load_profile` will parse: not among the resolved
+    paths ``loaded``, and no validated model in the cache (a hint: a damaged entry is parsed there too). A file
+    that cannot be read is left out: :func:`load_profile` reports it in its turn."""
+    found = []
+    for path in paths:
+        if real_path(path) in loaded:
+            continue
+        try:
+            text, regular = read_source(path)
+        except InputError:
+            continue
+        entry = cache.entry_path(Profile, text) if regular else None
+        if entry is None or not entry.exists():
+            found.append((display_path(path), text))
+    return found
 
 
 @dataclass
@@ -253,6 +274,8 @@ class ProfileIndex:
 
     location: DataLocation
     vetter: Vetter | None = None
+    # A helper process parsing profile files ahead (:func:`to_parse`, :mod:`~trafficking_audit.load.ahead`).
+    ahead: parse_ahead.Ahead | None = None
     warnings: dict[str, list[Any]] = field(default_factory=dict)
     _loaded: dict[Path, LoadedProfile] = field(default_factory=dict)
 
@@ -260,7 +283,7 @@ class ProfileIndex:
         """Load a profile file once per run (``positions``: see :func:`load_profile`)."""
         key = real_path(path)
         if key not in self._loaded:
-            self._loaded[key] = self._vetted(load_profile(path, positions), key)
+            self._loaded[key] = self._vetted(load_profile(path, positions, self.ahead), key)
         return self._loaded[key]
 
     def _vetted(self, loaded: LoadedProfile, resolved: Path) -> LoadedProfile:
@@ -274,15 +297,28 @@ class ProfileIndex:
         return self.warnings.get(loaded.document.path, [])
 
     def all(self, failures: list[InputError] | None = None) -> list[LoadedProfile]:
-        """Every bundled profile, in file-name order (on ``failures``, see :meth:`each`)."""
+        """Every bundled profile, in file-name order (on ``failures``, see :meth:`each`).
+
+        The files that must be parsed (not loaded yet, no validated model in the cache) but the first are
+        parsed ahead by a helper process while this one validates and checks (:mod:`~trafficking_audit.load.ahead`),
+        unless :attr:`ahead` already parses them.
+        """
+        paths = self.location.profile_files()
+        if self.ahead is None:
+            self.ahead = parse_ahead.start(to_parse(paths, self._loaded)[1:])
         loaded = []
-        for path in self.location.profile_files():
-            try:
-                loaded.append(self.load(path))
-            except InputError as exc:
-                if failures is None:
-                    raise
-                failures.append(exc)
+        try:
+            for path in paths:
+                try:
+                    loaded.append(self.load(path))
+                except InputError as exc:
+                    if failures is None:
+                        raise
+                    failures.append(exc)
+        except BaseException:
+            if self.ahead is not None:
+                self.ahead.close()
+            raise
         return loaded
 
     def each(self, failures: list[InputError] | None = None) -> Iterator[LoadedProfile]:

@@ -1,0 +1,150 @@
+"""Parsing YAML files ahead, in a forked helper process, while this process validates what is parsed.
+
+Why: a run that finds no validated profile in the cache (caches off, a first run, every profile edited)
+loads every profile of the data, one after the other on one core: about 750 KB of YAML parsed (some
+80 ms for the bundled data) and each profile validated and checked (some 60 ms). The two halves are
+independent, so a child forked with the files' texts parses them in order and streams each file's
+plain values back through a pipe, while the parent validates and checks one file as the child parses
+the next. On two cores loading the bundled profiles takes about the time of parsing them.
+
+Nothing the child sends can change a result:
+
+- it parses the texts the parent read, which it gets by ``fork`` (no file is read twice), with the
+  parent's own :func:`~trafficking_audit.load.yamlsource.parse_yaml`, and the parent takes a value
+  only for the same displayed path and the same text;
+- a file the child could not parse (any error at all, or a child that died) is parsed again by the
+  parent, which then raises the error, with its position, exactly as it would have alone;
+- the values are plain data (mappings, lists, strings, numbers, booleans, dates, None) sent through
+  a pipe private to the two processes (``pickle`` of what the parent's own code built);
+- leaving the block, at its end or on an error, kills the child if it still runs and reaps it.
+
+It is used only where it helps and is safe: on a POSIX system other than macOS (where ``fork`` of a
+process that may have loaded system frameworks is unsafe), in a process with one thread, for at least
+:data:`MIN_FILES` files and :data:`MIN_BYTES` characters, and never with ``TRAFFICKING_AUDIT_NO_AHEAD=1``
+(one process does everything, as before). Positions are found from a document's text on first use
+either way (:class:`~trafficking_audit.load.yamlsource.Document`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+import weakref
+from collections.abc import Sequence
+from typing import Any, BinaryIO
+
+from trafficking_audit.load.yamlsource import Document, parse_yaml
+
+MIN_FILES = 2  # fewer is no overlap: the parent would wait for the one file
+MIN_BYTES = 64 * 1024  # below this, forking costs about what it saves
+_FRAME = 8  # bytes of the length before each file's values (0: the child could not parse that file)
+
+
+def usable() -> bool:
+    """Whether this process may fork a parser now (platform, threads, the user's switch)."""
+    if os.environ.get("TRAFFICKING_AUDIT_NO_AHEAD", "") not in ("", "0"):
+        return False
+    if os.name != "posix" or sys.platform == "darwin" or not hasattr(os, "fork"):
+        return False
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
+
+
+class Ahead:
+    """Files being parsed by a child process (:func:`start`), taken one by one in any order (:meth:`document`)."""
+
+    def __init__(self, items: Sequence[tuple[str, str]], pid: int, stream: BinaryIO) -> None:
+        self.items = list(items)  # (displayed path, text), in the order the child parses them
+        self._stream: BinaryIO | None = stream
+        self._received: dict[int, Any] = {}
+        self._next = 0  # the index of the next frame the pipe gives
+        # Runs once: by close(), when this object is collected, or at exit. A pid is killed only before it is
+        # reaped here, so never another process's.
+        self._finalizer = weakref.finalize(self, _stop, pid, stream)
+
+    def document(self, shown: str, text: str) -> Document | None:
+        """The parsed document of this file from the child, or None (not one of its files, another text,
+        the child could not parse it): the caller parses it then."""
+        index = self._index(shown, text)
+        if index is None:
+            return None
+        while index >= self._next and self._stream is not None:
+            self._receive(self._stream)
+        data = self._received.pop(index, None)
+        return None if data is None else Document(shown, data, None, text)
+
+    def close(self) -> None:
+        """Stop the child if it still runs, and reap it (what was received stays to be taken)."""
+        self._finalizer()
+        self._stream = None
+
+    def _index(self, shown: str, text: str) -> int | None:
+        for index, (item_shown, item_text) in enumerate(self.items):
+            if item_shown == shown and (item_text is text or item_text == text):
+                return index
+        return None
+
+    def _receive(self, stream: BinaryIO) -> None:
+        """Read the next frame; on a short read (the child died) stop reading: the parent parses the rest."""
+        header = stream.read(_FRAME)
+        size = int.from_bytes(header, "big") if len(header) == _FRAME else -1
+        body = stream.read(size) if size > 0 else b""
+        if size < 0 or len(body) != size:
+            self.close()
+            return
+        if size:
+            try:
+                self._received[self._next] = pickle.loads(body)  # noqa: S301 - our own child's values, see above
+            except Exception:  # noqa: BLE001 - a frame that does not load is parsed by the parent
+                self._received.pop(self._next, None)
+        self._next += 1
+        if self._next == len(self.items):  # the last frame: the child exits now
+            self.close()
+
+
+def start(items: Sequence[tuple[str, str]]) -> Ahead | None:
+    """A child parsing these files (displayed path, text) ahead, when that is worth it and possible
+    (:func:`usable`), else None (the caller parses every file itself)."""
+    if len(items) < MIN_FILES or sum(len(text) for _, text in items) < MIN_BYTES or not usable():
+        return None
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: parse, send, exit without running any of the parent's clean-up
+        code = 0
+        try:
+            os.close(read_end)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child at once, silently
+            _parse_all(items, write_end)
+        except BaseException:  # noqa: BLE001 - whatever happens, the parent parses what it lacks
+            code = 1
+        os._exit(code)
+    os.close(write_end)
+    return Ahead(items, pid, os.fdopen(read_end, "rb"))
+
+
+def _parse_all(items: Sequence[tuple[str, str]], fd: int) -> None:
+    with os.fdopen(fd, "wb") as out:
+        for shown, text in items:
+            try:
+                body = pickle.dumps(parse_yaml(text, shown).data, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:  # noqa: BLE001 - the parent parses this one and reports its error
+                body = b""
+            out.write(len(body).to_bytes(_FRAME, "big"))
+            out.write(body)
+            out.flush()
+
+
+def _stop(pid: int, stream: BinaryIO) -> None:
+    stream.close()
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        os.waitpid(pid, 0)

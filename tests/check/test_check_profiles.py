@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from trafficking_audit.check.profiles import check_profile, url_problem
+from trafficking_audit.check.profiles import check_profile, cited_sources, source_references, url_problem
 from trafficking_audit.load.loader import LoadedProfile
 from trafficking_audit.load.validation import validate
 from trafficking_audit.load.yamlsource import parse_yaml
 from trafficking_audit.models.profile import Profile
 
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 1, 1)
 HEAD = """\
 id: fixture
@@ -139,3 +144,40 @@ def test_iso_codes_must_exist_and_agree():
 )
 def test_url_problem(url: str, ok: bool):
     assert (url_problem(url) is None) is ok
+
+
+URL_PIECES = st.sampled_from(
+    ["http://", "https://", "HTTPS://", "ftp://", "a", "Z", "0", "-", ".", ":", "@", "[", "]", "/", "?", "#", "%", "é"]
+    + [":80", ":99999", "org", "x.y", "\x01", "\u00a0", "\uff0e", "//", "user@"]
+)
+
+
+@given(st.lists(URL_PIECES, max_size=10).map("".join))
+@settings(max_examples=400)
+def test_the_fast_path_of_url_problem_answers_as_urlsplit_does(url: str) -> None:
+    """A URL the fast path passes is one the full check (urlsplit) passes too; every other URL gets the full check."""
+    import trafficking_audit.check.profiles as module
+
+    fast = url_problem(url)
+    pattern = module._PLAIN_URL
+    module._PLAIN_URL = re.compile(r"(?!)")  # never matches: the full check alone
+    try:
+        assert url_problem(url) == fast
+    finally:
+        module._PLAIN_URL = pattern
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "jurisdictions").glob("*.yaml")), ids=lambda p: p.stem)
+def test_cited_sources_are_the_ids_of_every_reference(path: Path) -> None:
+    data = parse_yaml(path.read_text(encoding="utf-8"), str(path)).data
+    assert cited_sources(data) == {source_id for _where, source_id in source_references(data)}
+
+
+def test_cited_sources_read_lists_of_ids_below_the_top_only() -> None:
+    data = {
+        "sources": ["defined-not-cited"],
+        "a": {"sources": ["x", 3, {"sources": ["inside-a-list-item-is-not-read"]}], "b": [{"sources": ["y"]}]},
+        "c": {"sources": {"sources": ["z"]}},  # not a list: walked into
+    }
+    assert cited_sources(data) == {"x", "y", "z"}
+    assert cited_sources(data) == {source_id for _where, source_id in source_references(data)}

@@ -83,13 +83,14 @@ def check_sources(loaded: LoadedProfile, today: dt.date) -> Iterator[Problem]:
                 f"source '{source.id}': accessed {source.accessed} is in the future",
                 "accessed-in-future",
             )
-    used: set[str] = set()
-    for where, source_id in source_references(doc.data):
-        used.add(source_id)
-        if source_id not in defined:
-            close = nearest_ids(source_id, list(defined))
-            hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
-            yield at(doc.position(where), f"source '{source_id}' is not defined in `sources`{hint}", "unknown-source")
+    used = cited_sources(doc.data)
+    if not used <= defined.keys():  # an id not defined: walk again for where each is cited
+        for where, source_id in source_references(doc.data):
+            if source_id not in defined:
+                close = nearest_ids(source_id, list(defined))
+                hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+                message = f"source '{source_id}' is not defined in `sources`{hint}"
+                yield at(doc.position(where), message, "unknown-source")
     for source_id, index in defined.items():
         if source_id not in used:
             yield at(
@@ -130,10 +131,38 @@ def source_references(data: Any, loc: PathKey = ()) -> Iterator[tuple[PathKey, s
             yield from source_references(item, loc + (index,))
 
 
+def cited_sources(data: Any) -> set[str]:
+    """The ids :func:`source_references` yields, without their locations: one walk without recursion or paths
+    (it runs for every profile every run loads, and a profile has thousands of values)."""
+    found: set[str] = set()
+    stack: list[tuple[Any, bool]] = [(data, True)]
+    while stack:
+        value, top = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "sources":
+                    if top:
+                        continue  # the definitions, not citations
+                    if isinstance(item, list):
+                        found.update(cited for cited in item if isinstance(cited, str))
+                        continue
+                stack.append((item, False))
+        elif isinstance(value, list):
+            stack.extend((item, False) for item in value)
+    return found
+
+
+# An absolute http(s) URL whose host is lower-case ASCII labels with a dot, with no user, port or brackets: urlsplit
+# gives it that scheme and host and cannot fail, so :func:`url_problem` passes it without splitting (most URLs).
+_PLAIN_URL = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#].*)?", re.DOTALL)
+
+
 def url_problem(url: str) -> str | None:
     """Why ``url`` is not an absolute http(s) URL, or None when it is one."""
     if "".join(url.split()) != url:  # split() drops exactly the characters isspace() calls whitespace
         return f"URL {url!r} contains whitespace"
+    if _PLAIN_URL.fullmatch(url):
+        return None
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a malformed port

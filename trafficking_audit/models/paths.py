@@ -127,20 +127,7 @@ def fact_paths(section: BaseModel, prefix: str = "") -> list[str]:
     (``treaties.<instrument>``), taken in sorted order. Lists of records (sources,
     statistics, TIP tiers) hold no facts and are not walked.
     """
-    paths: list[str] = []
-    for name, field in type(section).model_fields.items():
-        path = f"{prefix}{name}"
-        if _fact_value_type(field.annotation) is not None:
-            paths.append(path)
-            continue
-        value = getattr(section, name)
-        if isinstance(value, BaseModel):
-            paths.extend(fact_paths(value, f"{path}."))
-        elif isinstance(value, dict):
-            for key in sorted(value):
-                if isinstance(value[key], BaseModel):
-                    paths.extend(fact_paths(value[key], f"{path}.{key}."))
-    return paths
+    return [path for path, _field in _walk(section, prefix)]
 
 
 def iter_facts(profile: Profile) -> Iterator[tuple[str, list[Fact[Any]]]]:
@@ -150,7 +137,28 @@ def iter_facts(profile: Profile) -> Iterator[tuple[str, list[Fact[Any]]]]:
     YAML location of a path is its dotted parts (plus the index of an entry when
     the field holds a list), which is how ``audit check`` positions its messages.
     """
-    for path in fact_paths(profile):
-        field = read(profile, path)
+    for path, field in _walk(profile, ""):
         if field is not None:
             yield path, history(field)
+
+
+def _walk(section: BaseModel, prefix: str) -> Iterator[tuple[str, Any]]:
+    """(path, field value) of every fact field of ``section``, in schema order (see :func:`fact_paths`)."""
+    for name, is_fact in _fields(type(section)):
+        path = f"{prefix}{name}"
+        value = getattr(section, name)
+        if is_fact:
+            yield path, value
+        elif isinstance(value, BaseModel):
+            yield from _walk(value, f"{path}.")
+        elif isinstance(value, dict):
+            for key in sorted(value):
+                if isinstance(value[key], BaseModel):
+                    yield from _walk(value[key], f"{path}.{key}.")
+
+
+@cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """(name, whether it holds a fact) of each field of a model class, in schema order: from the class alone,
+    so found once per class (every check of every profile walks the same few dozen classes)."""
+    return tuple((name, _fact_value_type(field.annotation) is not None) for name, field in model.model_fields.items())

@@ -33,8 +33,8 @@ def _gone(pid: int) -> bool:
 
 
 @pytest.fixture
-def started(monkeypatch: pytest.MonkeyPatch):
-    """Call :func:`ahead.start`, recording the pids it forks."""
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pids of the helpers forked during the test, and the number of documents they served (last item)."""
     pids: list[int] = []
     fork = os.fork
 
@@ -46,6 +46,29 @@ def started(monkeypatch: pytest.MonkeyPatch):
 
     monkeypatch.setattr(ahead.os, "fork", recording_fork)
     monkeypatch.delenv("TRAFFICKING_AUDIT_NO_AHEAD", raising=False)
+    return pids
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose documents a helper served during the test."""
+    found: list[str] = []
+    document = ahead.Ahead.document
+
+    def counting(self: ahead.Ahead, shown: str, text: str):
+        parsed = document(self, shown, text)
+        if parsed is not None:
+            found.append(shown)
+        return parsed
+
+    monkeypatch.setattr(ahead.Ahead, "document", counting)
+    return found
+
+
+@pytest.fixture
+def started(forks: list[int]):
+    """Call :func:`ahead.start`, recording the pids it forks."""
+    pids = forks
 
     def start(items: list[tuple[str, str]]) -> ahead.Ahead:
         found = ahead.start(items)
@@ -79,7 +102,7 @@ def test_another_text_or_file_is_not_served(started) -> None:
     parsed.close()
 
 
-def test_a_file_the_child_cannot_parse_is_parsed_by_the_caller_with_its_error(started, tmp_path: Path) -> None:
+def test_a_file_the_child_cannot_parse_is_parsed_by_the_caller_with_its_error(started) -> None:
     bad = "id: x\nname: [unclosed\n" + "# padding\n" * 8000
     items = [("bad.yaml", bad), *_items(PROFILES[:2])]
     parsed = started(items)
@@ -127,7 +150,7 @@ def _data(tmp_path: Path) -> DataLocation:
 
 
 def test_every_profile_loads_the_same_with_the_helper_and_without(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int], served: list[str]
 ) -> None:
     monkeypatch.setenv("TRAFFICKING_AUDIT_NO_CACHE", "1")
     location = _data(tmp_path)
@@ -137,9 +160,12 @@ def test_every_profile_loads_the_same_with_the_helper_and_without(
     monkeypatch.setenv("TRAFFICKING_AUDIT_NO_AHEAD", "1")
     alone = ProfileIndex(location)
     assert [p.profile for p in with_helper.all()] == [p.profile for p in alone.all()]
+    assert len(served) == len(PROFILES) and _gone(forks[0])
 
 
-def test_an_error_in_a_peer_is_the_same_with_the_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_error_in_a_peer_is_the_same_with_the_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int], served: list[str]
+) -> None:
     monkeypatch.setenv("TRAFFICKING_AUDIT_NO_CACHE", "1")
     location = _data(tmp_path)
     broken = location.jurisdictions / "qatar.yaml"
@@ -151,20 +177,47 @@ def test_an_error_in_a_peer_is_the_same_with_the_helper(tmp_path: Path, monkeypa
         with pytest.raises(InputError) as found:
             index.all()
         messages.append(str(found.value))
-        if switch == "0":
-            assert index.ahead is not None  # the helper did run (and was stopped by the error)
+        if switch == "0":  # the helper did run, served the files before the broken one and was stopped by the error
+            assert index.ahead is not None and served and _gone(forks[0])
     assert messages[0] == messages[1] and "qatar.yaml" in messages[0]
     with pytest.raises(InputError) as alone:
         load_profile(broken)
     assert str(alone.value) == messages[0]
 
 
-def test_a_report_made_afresh_is_the_same_with_the_helper_and_without(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("argument", ["kazakhstan", "jurisdictions/uzbekistan.yaml"])
+def test_a_report_made_afresh_is_the_same_with_the_helper_and_without(
+    cli, monkeypatch: pytest.MonkeyPatch, forks: list[int], served: list[str], argument: str
+) -> None:
     monkeypatch.setenv("TRAFFICKING_AUDIT_NO_CACHE", "1")
+    monkeypatch.chdir(ROOT)
     reports = []
     for switch in ("0", "1"):
         monkeypatch.setenv("TRAFFICKING_AUDIT_NO_AHEAD", switch)
-        result = cli("run", "kazakhstan", "--format", "json", "--as-of", "2026-11-28")
+        result = cli("run", argument, "--format", "json", "--as-of", "2026-11-28")
         assert result.exit_code == 0, result.stderr
         reports.append(result.stdout)
     assert reports[0] == reports[1]
+    # The helper served the peers (the audited file given by path is parsed here, with its positions), and no
+    # helper is left running or unreaped, although the file given by path was never taken from it.
+    assert len(served) >= len(PROFILES) - 1
+    assert forks and all(_gone(pid) for pid in forks)
+
+
+@pytest.mark.parametrize("argument", ["no-such-file.yaml", "atlantis"])
+def test_a_failed_run_leaves_no_helper_behind(
+    cli, monkeypatch: pytest.MonkeyPatch, forks: list[int], argument: str
+) -> None:
+    monkeypatch.setenv("TRAFFICKING_AUDIT_NO_CACHE", "1")
+    monkeypatch.chdir(ROOT)
+    result = cli("run", argument, "--format", "json")
+    assert result.exit_code == 2
+    assert forks and all(_gone(pid) for pid in forks)
+
+
+def test_a_file_that_is_not_regular_is_not_read_ahead(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)  # no writer: opening it to read would wait for one, and this test with it
+    regular = tmp_path / "a.yaml"
+    regular.write_text("id: a\n", encoding="utf-8")
+    assert [shown for shown, _ in to_parse([fifo, regular])] == [str(regular)]

@@ -89,6 +89,10 @@ class Session:
             raise
         return cls(location, book, ProfileIndex(location, vetting(book) if vetting else None, ahead), lang)
 
+    def close(self) -> None:
+        """Stop the helper process that parses profiles ahead, if one still runs (see :meth:`at`)."""
+        self.profiles.close()
+
     def warnings(self, loaded: LoadedProfile) -> list[Problem]:
         """The consistency warnings of a loaded profile (unsourced facts, unused sources...)."""
         return list(self.profiles.warnings_of(loaded))

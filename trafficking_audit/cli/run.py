@@ -156,10 +156,13 @@ def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
     language = chosen_language(request.lang)
     # Every profile is loaded: to resolve the name without the name index, and for the peers without the peer index.
     session = open_session(location=request.location, lang=language, every_profile=True)
-    rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)
-    loaded = session.profiles.resolve(request.jurisdiction)
-    check_history(loaded, dt.date.fromisoformat(request.as_of))
-    audit = session.audit(loaded, rules, parse_day(request.as_of))
+    try:
+        rules = select_rules(session.rulebook, request.standards, request.rules, request.skipped)
+        loaded = session.profiles.resolve(request.jurisdiction)
+        check_history(loaded, dt.date.fromisoformat(request.as_of))
+        audit = session.audit(loaded, rules, parse_day(request.as_of))
+    finally:
+        session.close()
     text = render(request.fmt, audit, color=color, width=terminal_width(), lang=language)
     warnings = tuple(warning_lines(session.warnings(loaded)))
     return CachedReport(text, tuple((f.status, f.severity) for f in audit.findings), warnings)

@@ -9,14 +9,16 @@ the next. On two cores loading the bundled profiles takes about the time of pars
 
 Nothing the child sends can change a result:
 
-- it parses the texts the parent read, which it gets by ``fork`` (no file is read twice), with the
+- it parses the texts the parent read, which it gets by ``fork`` (it reads no file), with the
   parent's own :func:`~trafficking_audit.load.yamlsource.parse_yaml`, and the parent takes a value
   only for the same displayed path and the same text;
 - a file the child could not parse (any error at all, or a child that died) is parsed again by the
   parent, which then raises the error, with its position, exactly as it would have alone;
 - the values are plain data (mappings, lists, strings, numbers, booleans, dates, None) sent through
   a pipe private to the two processes (``pickle`` of what the parent's own code built);
-- leaving the block, at its end or on an error, kills the child if it still runs and reaps it.
+- the child is stopped (killed if it still runs) and reaped once its last file is taken, when its user
+  closes it (:meth:`Ahead.close`: :meth:`~trafficking_audit.load.loader.ProfileIndex.all` at its end,
+  a session at the end of a command), or at the latest when it is collected or the interpreter exits.
 
 It is used only where it helps and is safe: on a POSIX system other than macOS (where ``fork`` of a
 process that may have loaded system frameworks is unsafe), in a process with one thread, for at least
@@ -28,6 +30,7 @@ either way (:class:`~trafficking_audit.load.yamlsource.Document`).
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -38,6 +41,7 @@ from typing import Any, BinaryIO
 
 from trafficking_audit.load.yamlsource import Document, parse_yaml
 
+_HELD = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 MIN_FILES = 2  # fewer is no overlap: the parent would wait for the one file
 MIN_BYTES = 64 * 1024  # below this, forking costs about what it saves
 _FRAME = 8  # bytes of the length before each file's values (0: the child could not parse that file)
@@ -48,6 +52,8 @@ def usable() -> bool:
     if os.environ.get("TRAFFICKING_AUDIT_NO_AHEAD", "") not in ("", "0"):
         return False
     if os.name != "posix" or sys.platform == "darwin" or not hasattr(os, "fork"):
+        return False
+    if signal.getsignal(signal.SIGCHLD) == signal.SIG_IGN:  # children reaped by the system: no pid is safe to kill
         return False
     threading = sys.modules.get("threading")
     return threading is None or threading.active_count() == 1
@@ -88,10 +94,15 @@ class Ahead:
         return None
 
     def _receive(self, stream: BinaryIO) -> None:
-        """Read the next frame; on a short read (the child died) stop reading: the parent parses the rest."""
-        header = stream.read(_FRAME)
-        size = int.from_bytes(header, "big") if len(header) == _FRAME else -1
-        body = stream.read(size) if size > 0 else b""
+        """Read the next frame; on a short read (the child died) stop reading: the parent parses the rest. Any
+        exception (an interrupt) stops the child too: a frame half read must never be filed under an index."""
+        try:
+            header = stream.read(_FRAME)
+            size = int.from_bytes(header, "big") if len(header) == _FRAME else -1
+            body = stream.read(size) if size > 0 else b""
+        except BaseException:
+            self.close()
+            raise
         if size < 0 or len(body) != size:
             self.close()
             return
@@ -110,24 +121,36 @@ def start(items: Sequence[tuple[str, str]]) -> Ahead | None:
     (:func:`usable`), else None (the caller parses every file itself)."""
     if len(items) < MIN_FILES or sum(len(text) for _, text in items) < MIN_BYTES or not usable():
         return None
-    read_end, write_end = os.pipe()
     try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
+        read_end, write_end = os.pipe()
+    except OSError:  # out of descriptors: parse here
         return None
-    if pid == 0:  # the child: parse, send, exit without running any of the parent's clean-up
-        code = 0
+    # Signals wait until the child has its own handlers and the parent holds the child in an Ahead: a Ctrl-C
+    # between fork and either would run the parent's code in the child, or lose the child.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
         try:
+            pid = os.fork()
+        except OSError:
             os.close(read_end)
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child at once, silently
-            _parse_all(items, write_end)
-        except BaseException:  # noqa: BLE001 - whatever happens, the parent parses what it lacks
-            code = 1
-        os._exit(code)
-    os.close(write_end)
-    return Ahead(items, pid, os.fdopen(read_end, "rb"))
+            os.close(write_end)
+            return None
+        if pid == 0:  # the child: parse, send, exit without running any of the parent's clean-up
+            code = 0
+            try:
+                gc.disable()  # no collection in the child: it would run the parent's finalizers here
+                for number in _HELD:
+                    signal.signal(number, signal.SIG_DFL)  # a signal ends the child at once, silently
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                os.close(read_end)
+                _parse_all(items, write_end)
+            except BaseException:  # noqa: BLE001 - whatever happens, the parent parses what it lacks
+                code = 1
+            os._exit(code)
+        os.close(write_end)
+        return Ahead(items, pid, os.fdopen(read_end, "rb"))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _parse_all(items: Sequence[tuple[str, str]], fd: int) -> None:

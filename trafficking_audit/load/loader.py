@@ -78,10 +78,13 @@ def load_profile(path: Path, positions: bool = False, ahead: parse_ahead.Ahead |
 def to_parse(paths: Sequence[Path], loaded: Collection[Path] = ()) -> list[tuple[str, str]]:
     """(displayed path, text) of each of ``paths`` that :func:`load_profile` will parse: not among the resolved
     paths ``loaded``, and no validated model in the cache (a hint: a damaged entry is parsed there too). A file
-    that cannot be read is left out: :func:`load_profile` reports it in its turn."""
+    that cannot be read is left out (:func:`load_profile` reports it in its turn), and so is one that is not a
+    regular file (read twice, a FIFO would give its bytes only once)."""
     found = []
     for path in paths:
         if real_path(path) in loaded:
+            continue
+        if not _is_file(path):  # a FIFO or a device (not even opened: it may give its bytes once, or wait)
             continue
         try:
             text, regular = read_source(path)
@@ -315,11 +318,14 @@ class ProfileIndex:
                     if failures is None:
                         raise
                     failures.append(exc)
-        except BaseException:
-            if self.ahead is not None:
-                self.ahead.close()
-            raise
+        finally:  # every profile is loaded now (or the command stops): the helper has nothing left to do
+            self.close()
         return loaded
+
+    def close(self) -> None:
+        """Stop the helper that parses ahead, if any (the profiles it parsed and were taken stay loaded)."""
+        if self.ahead is not None:
+            self.ahead.close()
 
     def each(self, failures: list[InputError] | None = None) -> Iterator[LoadedProfile]:
         """Every profile in file-name order, one at a time and not kept: one pass over many profiles.

@@ -26,6 +26,7 @@ from trafficking_audit.engine.overview import (
     score_history,
 )
 from trafficking_audit.errors import InputError, InputErrors
+from trafficking_audit.load import forked
 from trafficking_audit.load.loader import LoadedProfile
 from trafficking_audit.models.check import Problem
 from trafficking_audit.models.language import ENGLISH, Language
@@ -34,6 +35,9 @@ from trafficking_audit.models.rule import Rule
 from trafficking_audit.render import FORMATS, check_format, render
 
 REPORT_FORMATS = {"md": "md", "html": "html", "json": "json"}  # format -> file extension
+# From this many profiles on, the overview alone is computed by two processes, each auditing half of the files (a
+# forked helper the second half, see :mod:`~trafficking_audit.load.forked`): below it, forking costs what it saves.
+SPLIT_AT = 32
 
 
 def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | None, output_dir: Path | None) -> None:
@@ -53,14 +57,29 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
     with progress(total) as advance:
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
-            for item in session.profiles.each(failures):
-                findings = findings_for(item.profile, rules, day, session.rulebook.instruments, session.lang)
-                history = (
-                    score_history(item.profile, rules, day, session.rulebook.instruments, findings) if drawn else ()
-                )
-                entries.append(entry_of_findings(item.profile, findings, day, history, session.lang))
-                warnings.extend(session.warnings(item))
-                advance(item.profile.id)
+            paths = session.location.profile_files()
+            half = len(paths) // 2 if len(paths) >= SPLIT_AT else len(paths)
+            rest = paths[half:]
+            second = forked.call(lambda: _rows(session, rules, day, drawn, rest)) if rest else None
+            if second is None:
+                half = len(paths)  # no helper: this process audits them all
+            try:
+                rows = [_rows(session, rules, day, drawn, paths[:half], advance)]
+                found = second.get() if second is not None else None
+            finally:
+                if second is not None:
+                    second.cancel()
+            if half < len(paths):
+                if found is None or found[2]:  # the helper failed, or a profile did: audited here (its errors too)
+                    found = _rows(session, rules, day, drawn, rest, advance)
+                else:
+                    for entry in found[0]:
+                        advance(entry.row.id)
+                rows.append(found)
+            for part_entries, part_warnings, part_failures in rows:
+                entries.extend(part_entries)
+                warnings.extend(part_warnings)
+                failures.extend(part_failures)
         else:
             profiles = session.profiles.all(failures)
             refuse_failures(failures, total)  # before any file is written: no overview with a profile missing
@@ -93,6 +112,28 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         f"audit run --all: {written + 4} files written to {output_dir} "
         f"({len(entries)} jurisdictions, {written} reports and 4 overview files)"
     )
+
+
+def _rows(
+    session: Session,
+    rules: Sequence[Rule],
+    day: dt.date,
+    drawn: bool,
+    paths: Sequence[Path],
+    advance: Callable[[str], None] = lambda _name: None,
+) -> tuple[list[Entry], list[Problem], list[InputError]]:
+    """The overview's entries, the warnings and the failures of the profiles of ``paths``, in their order (what
+    one process of a batch computes: a helper's share is :func:`~trafficking_audit.load.forked.call`'s value)."""
+    entries: list[Entry] = []
+    warnings: list[Problem] = []
+    failures: list[InputError] = []
+    for item in session.profiles.each(failures, paths):
+        findings = findings_for(item.profile, rules, day, session.rulebook.instruments, session.lang)
+        history = score_history(item.profile, rules, day, session.rulebook.instruments, findings) if drawn else ()
+        entries.append(entry_of_findings(item.profile, findings, day, history, session.lang))
+        warnings.extend(session.warnings(item))
+        advance(item.profile.id)
+    return entries, warnings, failures
 
 
 def print_summary(line: str) -> None:

@@ -20,43 +20,26 @@ Nothing the child sends can change a result:
   closes it (:meth:`Ahead.close`: :meth:`~trafficking_audit.load.loader.ProfileIndex.all` at its end,
   a session at the end of a command), or at the latest when it is collected or the interpreter exits.
 
-It is used only where it helps and is safe: on a POSIX system other than macOS (where ``fork`` of a
-process that may have loaded system frameworks is unsafe), in a process with one thread, for at least
-:data:`MIN_FILES` files and :data:`MIN_BYTES` characters, and never with ``TRAFFICKING_AUDIT_NO_AHEAD=1``
-(one process does everything, as before). Positions are found from a document's text on first use
+It is used only where it helps and is safe: where :mod:`~trafficking_audit.load.forked` may fork (not on
+macOS, not with threads, never with ``TRAFFICKING_AUDIT_NO_AHEAD=1``), for at least :data:`MIN_FILES` files
+and :data:`MIN_BYTES` characters. Positions are found from a document's text on first use
 either way (:class:`~trafficking_audit.load.yamlsource.Document`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import pickle
-import signal
-import sys
 import weakref
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
+from trafficking_audit.load import forked
 from trafficking_audit.load.yamlsource import Document, parse_yaml
 
-_HELD = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 MIN_FILES = 2  # fewer is no overlap: the parent would wait for the one file
 MIN_BYTES = 64 * 1024  # below this, forking costs about what it saves
 _FRAME = 8  # bytes of the length before each file's values (0: the child could not parse that file)
-
-
-def usable() -> bool:
-    """Whether this process may fork a parser now (platform, threads, the user's switch)."""
-    if os.environ.get("TRAFFICKING_AUDIT_NO_AHEAD", "") not in ("", "0"):
-        return False
-    if os.name != "posix" or sys.platform == "darwin" or not hasattr(os, "fork"):
-        return False
-    if signal.getsignal(signal.SIGCHLD) == signal.SIG_IGN:  # children reaped by the system: no pid is safe to kill
-        return False
-    threading = sys.modules.get("threading")
-    return threading is None or threading.active_count() == 1
 
 
 class Ahead:
@@ -69,7 +52,7 @@ class Ahead:
         self._next = 0  # the index of the next frame the pipe gives
         # Runs once: by close(), when this object is collected, or at exit. A pid is killed only before it is
         # reaped here, so never another process's.
-        self._finalizer = weakref.finalize(self, _stop, pid, stream)
+        self._finalizer = weakref.finalize(self, forked.stop, pid, stream)
 
     def document(self, shown: str, text: str) -> Document | None:
         """The parsed document of this file from the child, or None (not one of its files, another text,
@@ -118,39 +101,11 @@ class Ahead:
 
 def start(items: Sequence[tuple[str, str]]) -> Ahead | None:
     """A child parsing these files (displayed path, text) ahead, when that is worth it and possible
-    (:func:`usable`), else None (the caller parses every file itself)."""
-    if len(items) < MIN_FILES or sum(len(text) for _, text in items) < MIN_BYTES or not usable():
+    (:func:`~trafficking_audit.load.forked.usable`), else None (the caller parses every file itself)."""
+    if len(items) < MIN_FILES or sum(len(text) for _, text in items) < MIN_BYTES or not forked.usable():
         return None
-    try:
-        read_end, write_end = os.pipe()
-    except OSError:  # out of descriptors: parse here
-        return None
-    # Signals wait until the child has its own handlers and the parent holds the child in an Ahead: a Ctrl-C
-    # between fork and either would run the parent's code in the child, or lose the child.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
-    try:
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_end)
-            os.close(write_end)
-            return None
-        if pid == 0:  # the child: parse, send, exit without running any of the parent's clean-up
-            code = 0
-            try:
-                gc.disable()  # no collection in the child: it would run the parent's finalizers here
-                for number in _HELD:
-                    signal.signal(number, signal.SIG_DFL)  # a signal ends the child at once, silently
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
-                os.close(read_end)
-                _parse_all(items, write_end)
-            except BaseException:  # noqa: BLE001 - whatever happens, the parent parses what it lacks
-                code = 1
-            os._exit(code)
-        os.close(write_end)
-        return Ahead(items, pid, os.fdopen(read_end, "rb"))
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    started = forked.spawn(lambda fd: _parse_all(items, fd))
+    return None if started is None else Ahead(items, *started)
 
 
 def _parse_all(items: Sequence[tuple[str, str]], fd: int) -> None:
@@ -163,11 +118,3 @@ def _parse_all(items: Sequence[tuple[str, str]], fd: int) -> None:
             out.write(len(body).to_bytes(_FRAME, "big"))
             out.write(body)
             out.flush()
-
-
-def _stop(pid: int, stream: BinaryIO) -> None:
-    stream.close()
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(OSError):
-        os.waitpid(pid, 0)

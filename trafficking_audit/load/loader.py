@@ -327,13 +327,16 @@ class ProfileIndex:
         if self.ahead is not None:
             self.ahead.close()
 
-    def each(self, failures: list[InputError] | None = None) -> Iterator[LoadedProfile]:
-        """Every profile in file-name order, one at a time and not kept: one pass over many profiles.
+    def each(
+        self, failures: list[InputError] | None = None, paths: Sequence[Path] | None = None
+    ) -> Iterator[LoadedProfile]:
+        """Every profile (or those of ``paths``) in file-name order, one at a time and not kept: one pass over many
+        profiles.
 
         With ``failures``, a profile that fails to load or fails its checks is recorded there and skipped,
         so that a batch can name every bad file in one run instead of stopping at the first.
         """
-        for path in self.location.profile_files():
+        for path in self.location.profile_files() if paths is None else paths:
             loaded = self._loaded.get(real_path(path)) if self._loaded else None
             if loaded is None:
                 try:

@@ -58,18 +58,16 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
             paths = session.location.profile_files()
-            half = len(paths) // 2 if len(paths) >= SPLIT_AT else len(paths)
-            rest = paths[half:]
+            rest = paths[len(paths) // 2 :] if len(paths) >= SPLIT_AT else []
             second = forked.call(lambda: _rows(session, rules, day, drawn, rest)) if rest else None
-            if second is None:
-                half = len(paths)  # no helper: this process audits them all
+            own = paths if second is None else paths[: len(paths) - len(rest)]  # no helper: this process audits all
             try:
-                rows = [_rows(session, rules, day, drawn, paths[:half], advance)]
+                rows = [_rows(session, rules, day, drawn, own, advance)]
                 found = second.get() if second is not None else None
             finally:
                 if second is not None:
                     second.cancel()
-            if half < len(paths):
+            if second is not None:
                 if found is None or found[2]:  # the helper failed, or a profile did: audited here (its errors too)
                     found = _rows(session, rules, day, drawn, rest, advance)
                 else:

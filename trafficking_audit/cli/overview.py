@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from trafficking_audit.app import row_cache
 from trafficking_audit.app.output import emit, write_file
 from trafficking_audit.app.session import Session
 from trafficking_audit.cli.common import print_warnings, terminal_width, want_color, warning_lines
@@ -58,18 +59,19 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
             paths = session.location.profile_files()
+            batch = row_cache.batch_key(rules, session.rulebook.instruments, day, session.lang.code, drawn)
             rest = paths[len(paths) // 2 :] if len(paths) >= SPLIT_AT else []
-            second = forked.call(lambda: _rows(session, rules, day, drawn, rest)) if rest else None
+            second = forked.call(lambda: _rows(session, rules, day, drawn, batch, rest)) if rest else None
             own = paths if second is None else paths[: len(paths) - len(rest)]  # no helper: this process audits all
             try:
-                rows = [_rows(session, rules, day, drawn, own, advance)]
+                rows = [_rows(session, rules, day, drawn, batch, own, advance)]
                 found = second.get() if second is not None else None
             finally:
                 if second is not None:
                     second.cancel()
             if second is not None:
                 if found is None or found[2]:  # the helper failed, or a profile did: audited here (its errors too)
-                    found = _rows(session, rules, day, drawn, rest, advance)
+                    found = _rows(session, rules, day, drawn, batch, rest, advance)
                 else:
                     for entry in found[0]:
                         advance(entry.row.id)
@@ -117,18 +119,27 @@ def _rows(
     rules: Sequence[Rule],
     day: dt.date,
     drawn: bool,
+    batch: str | None,
     paths: Sequence[Path],
     advance: Callable[[str], None] = lambda _name: None,
 ) -> tuple[list[Entry], list[Problem], list[InputError]]:
     """The overview's entries, the warnings and the failures of the profiles of ``paths``, in their order (what
-    one process of a batch computes: a helper's share is :func:`~trafficking_audit.load.forked.call`'s value)."""
+    one process of a batch computes: a helper's share is :func:`~trafficking_audit.load.forked.call`'s value).
+
+    A profile's entry comes from the row cache (:mod:`~trafficking_audit.app.row_cache`, ``batch`` its run's
+    key) when neither it nor anything else the row depends on changed; it is loaded and checked either way."""
     entries: list[Entry] = []
     warnings: list[Problem] = []
     failures: list[InputError] = []
     for item in session.profiles.each(failures, paths):
-        findings = findings_for(item.profile, rules, day, session.rulebook.instruments, session.lang)
-        history = score_history(item.profile, rules, day, session.rulebook.instruments, findings) if drawn else ()
-        entries.append(entry_of_findings(item.profile, findings, day, history, session.lang))
+        kept = row_cache.entry_for(batch, item)
+        entry = row_cache.fetch(kept, item.profile.id)
+        if entry is None:
+            findings = findings_for(item.profile, rules, day, session.rulebook.instruments, session.lang)
+            history = score_history(item.profile, rules, day, session.rulebook.instruments, findings) if drawn else ()
+            entry = entry_of_findings(item.profile, findings, day, history, session.lang)
+            row_cache.store(kept, entry)
+        entries.append(entry)
         warnings.extend(session.warnings(item))
         advance(item.profile.id)
     return entries, warnings, failures

@@ -270,13 +270,24 @@ def main(argv: list[str] | None = None) -> int:
             env=no_cache,
         )
         # The overview's rows of unchanged profiles come from the row cache: these runs empty it first, so every
-        # profile is evaluated (its validated model still from the cache), as after an edit of the rules.
-        forget_rows = functools.partial(shutil.rmtree, work / "profile-cache" / "rows", ignore_errors=True)
+        # profile is evaluated (its validated model still from the cache), as after an edit of the rules. Their
+        # cache folder is their own (filled by their warm-up runs): the warm runs' rows are never removed.
+        afresh = work / "rows-afresh-cache"
+        forget_rows = functools.partial(shutil.rmtree, afresh / "rows", ignore_errors=True)
+        rows_env = {"TRAFFICKING_AUDIT_CACHE_DIR": str(afresh)}
         rows200 = Workload(
-            "  the same, 200 profiles, rows evaluated afresh", all200.command, args.batch_runs, before=forget_rows
+            "  the same, 200 profiles, rows evaluated afresh",
+            all200.command,
+            args.batch_runs,
+            env=rows_env,
+            before=forget_rows,
         )
         rows400 = Workload(
-            "  the same, 400 profiles, rows evaluated afresh", all400.command, args.batch_runs, before=forget_rows
+            "  the same, 400 profiles, rows evaluated afresh",
+            all400.command,
+            args.batch_runs,
+            env=rows_env,
+            before=forget_rows,
         )
         cold200 = Workload("  the same, 200 profiles, profile cache off", all200.command, args.batch_runs, env=no_cache)
         cold400 = Workload("  the same, 400 profiles, profile cache off", all400.command, args.batch_runs, env=no_cache)

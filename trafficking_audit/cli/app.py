@@ -11,11 +11,19 @@ import typer
 
 from trafficking_audit import __version__
 from trafficking_audit.cli.common import State
-from trafficking_audit.load.template_cache import bytecode_cache
 from trafficking_audit.render import use_template_cache
 
-# Compiled report templates are kept in the cache folder (load/template_cache.py), keyed by their source.
-use_template_cache(bytecode_cache)
+
+def _bytecode_cache(*parts: Any) -> Any:
+    """Compiled report templates are kept in the cache folder (load/template_cache.py), keyed by their source;
+    that module (hashlib, json, tempfile: about 20 ms) is imported only when a template is first compiled, not
+    by `audit --help` or a command that renders none."""
+    from trafficking_audit.load.template_cache import bytecode_cache
+
+    return bytecode_cache(*parts)
+
+
+use_template_cache(_bytecode_cache)
 
 # Command name -> (module of trafficking_audit.cli, its function; None: the module's own Typer app of
 # subcommands), in the order `audit --help` lists them.

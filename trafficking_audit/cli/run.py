@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trafficking_audit.app import report_cache
 from trafficking_audit.app.output import emit
-from trafficking_audit.app.report_cache import CachedReport, ReportRequest
 from trafficking_audit.cli.common import (
     AllowFutureOption,
     AsOfOption,
@@ -38,6 +36,9 @@ from trafficking_audit.cli.common import (
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
 from trafficking_audit.load import inputs
 from trafficking_audit.load.data import locate
+
+if TYPE_CHECKING:
+    from trafficking_audit.app.report_cache import CachedReport, ReportRequest
 from trafficking_audit.models.dates import parse_day
 from trafficking_audit.models.vocabulary import GAPS, SEVERITIES
 from trafficking_audit.render import format_for, render
@@ -123,7 +124,11 @@ def run(
     if output_dir is not None:
         raise InputError("--output-dir goes with --all; use --output for one report", code="usage")
     chosen = format_for(output, fmt)
-    request = ReportRequest(
+    # Imported here: `audit --help` imports this module for the command's options and needs no cache (its hashing
+    # and JSON, about 18 ms of start-up).
+    from trafficking_audit.app import report_cache
+
+    request = report_cache.ReportRequest(
         locate(data), jurisdiction, day.isoformat(), chosen, standard or (), rule or (), skip_rule or (), language.code
     )
     with inputs.kept():  # each input read once: the report cache hashes the bytes the audit parses
@@ -165,4 +170,6 @@ def make_report(request: ReportRequest, *, color: bool) -> CachedReport:
         session.close()
     text = render(request.fmt, audit, color=color, width=terminal_width(), lang=language)
     warnings = tuple(warning_lines(session.warnings(loaded)))
+    from trafficking_audit.app.report_cache import CachedReport
+
     return CachedReport(text, tuple((f.status, f.severity) for f in audit.findings), warnings)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -28,6 +27,8 @@ def write_atomically(path: Path, payload: bytes, mode: int | None = None) -> Non
 
     Raises the operating system's ``OSError`` on failure, after removing the temporary file.
     """
+    import tempfile  # here: every command imports this module, and most write no file (tempfile costs ~4 ms)
+
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=folder)
     try:

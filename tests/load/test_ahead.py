@@ -92,6 +92,44 @@ def test_the_child_gives_the_values_the_parent_would_parse_in_any_order(started)
     assert _gone(started.pids[0])  # the last frame taken, the child was reaped
 
 
+def test_waiting_for_the_child_this_process_parses_from_the_end(started, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When no frame is ready, the caller parses the last files the child has not reached itself: the same
+    documents, in the order asked for, and the child is still stopped and reaped."""
+    monkeypatch.setattr(ahead, "_ready", lambda _stream: False)
+    stolen: list[str] = []
+    real = ahead._parsed
+
+    def recording(shown: str, text: str):
+        stolen.append(shown)
+        return real(shown, text)
+
+    monkeypatch.setattr(ahead, "_parsed", recording)
+    items = _items(PROFILES)
+    parsed = started(items)
+    for shown, text in items:
+        document = parsed.document(shown, text)
+        assert document is not None and document.text is text
+        assert document.data == parse_yaml(text, shown).data
+    # Never asked for yet, never the one the child parsed then: the caller took the files from the end.
+    assert stolen and stolen == [shown for shown, _ in reversed(items)][: len(stolen)]
+    assert len(stolen) < len(items)
+    parsed.close()
+    assert _gone(started.pids[0])
+
+
+def test_a_file_taken_from_the_end_that_does_not_parse_is_left_to_the_caller(
+    started, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ahead, "_ready", lambda _stream: False)
+    bad = "id: x\nname: [unclosed\n" + "# padding\n" * 8000
+    items = [*_items(PROFILES[:3]), ("bad.yaml", bad)]
+    parsed = started(items)
+    for shown, text in items[:3]:
+        assert parsed.document(shown, text) is not None
+    assert parsed.document("bad.yaml", bad) is None  # the caller parses it in its turn and reports the error
+    parsed.close()
+
+
 def test_another_text_or_file_is_not_served(started) -> None:
     items = _items(PROFILES[:3])
     parsed = started(items)
@@ -122,6 +160,7 @@ def test_a_child_that_dies_leaves_the_rest_to_the_caller(started, monkeypatch: p
         os._exit(1)
 
     monkeypatch.setattr(ahead, "_parse_all", one_then_die)
+    monkeypatch.setattr(ahead, "_ready", lambda _stream: True)  # always read from the child: never parse from the end
     items = _items(PROFILES[:3])
     parsed = started(items)
     assert all(parsed.document(shown, text) is None for shown, text in items)

@@ -5,7 +5,10 @@ loads every profile of the data, one after the other on one core: about 750 KB o
 80 ms for the bundled data) and each profile validated and checked (some 60 ms). The two halves are
 independent, so a child forked with the files' texts parses them in order and streams each file's
 plain values back through a pipe, while the parent validates and checks one file as the child parses
-the next. On two cores loading the bundled profiles takes about the time of parsing them.
+the next. On two cores loading the bundled profiles takes about the time of parsing them. When the parent
+is ready for a file the child has not sent yet (it finished loading the rulebook first), it does not wait:
+it parses the last files the child has not reached itself, from the end of the list, until the child's
+next frame arrives, so the two meet in the middle (the child's frames for those files are left unread).
 
 Nothing the child sends can change a result:
 
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import weakref
 from collections.abc import Sequence
 from typing import Any, BinaryIO
@@ -49,6 +53,9 @@ class Ahead:
         self.items = list(items)  # (displayed path, text), in the order the child parses them
         self._stream: BinaryIO | None = stream
         self._received: dict[int, Any] = {}
+        # Files this process parsed itself while the child had not reached them (None: the parse failed; the
+        # caller parses the file again in its turn and reports the error): the child's frames for them are unused.
+        self._own: dict[int, Document | None] = {}
         self._next = 0  # the index of the next frame the pipe gives
         # Runs once: by close(), when this object is collected, or at exit. A pid is killed only before it is
         # reaped here, so never another process's.
@@ -60,10 +67,24 @@ class Ahead:
         index = self._index(shown, text)
         if index is None:
             return None
-        while index >= self._next and self._stream is not None:
-            self._receive(self._stream)
+        while index >= self._next and self._stream is not None and index not in self._own:
+            last = self._last_waiting(index)
+            if last is None or _ready(self._stream):
+                self._receive(self._stream)
+            else:  # rather than wait, parse the last file the child has not reached yet (taken from its end)
+                self._own[last] = _parsed(*self.items[last])
+        if index in self._own:
+            return self._own.pop(index)
         data = self._received.pop(index, None)
         return None if data is None else Document(shown, data, None, text)
+
+    def _last_waiting(self, wanted: int) -> int | None:
+        """The last file after ``wanted`` that the child has not sent and this process has not parsed (not the
+        one the child parses now), or None."""
+        for index in range(len(self.items) - 1, max(wanted, self._next), -1):
+            if index not in self._own:
+                return index
+        return None
 
     def close(self) -> None:
         """Stop the child if it still runs, and reap it (what was received stays to be taken)."""
@@ -97,6 +118,20 @@ class Ahead:
         self._next += 1
         if self._next == len(self.items):  # the last frame: the child exits now
             self.close()
+
+
+def _ready(stream: BinaryIO) -> bool:
+    """Whether the child's next frame has begun to arrive (reading it then waits at most for its writing)."""
+    readable, _, _ = select.select([stream], [], [], 0)
+    return bool(readable)
+
+
+def _parsed(shown: str, text: str) -> Document | None:
+    """The document of one file, parsed here as the child would; None when it does not parse."""
+    try:
+        return parse_yaml(text, shown)
+    except Exception:  # noqa: BLE001 - parsed again by the caller in its turn, which reports the error
+        return None
 
 
 def start(items: Sequence[tuple[str, str]]) -> Ahead | None:

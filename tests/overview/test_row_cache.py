@@ -149,5 +149,21 @@ def test_no_row_is_kept_with_the_cache_off(data: Path, cache_dir: Path, cli, mon
     monkeypatch.setenv("TRAFFICKING_AUDIT_NO_CACHE", "1")
     assert run(cli, "run", "--all", "--data", str(data), "--format", "json", *ARGS)[0] == 0
     assert rows_kept(cache_dir) == []
-    assert row_cache.batch_key([], {}, __import__("datetime").date(2022, 6, 30), "en", False) is None
+    assert row_cache.batch_key([], {}, {}, __import__("datetime").date(2022, 6, 30), "en", False) is None
     assert entry_file(row_cache.KIND, "00" * 32) is None
+
+
+def test_an_operator_the_rules_json_does_not_show_is_another_row(data: Path, cache_dir: Path, cli, monkeypatch) -> None:
+    """``is: null`` and ``is_not: null`` dump to the same JSON of the rule: the key hashes the rule file's text."""
+    core = data / "rules" / "core.yaml"
+    gte = "met: {fact: protection.reflection_period_days, gte: 30}"
+    text = core.read_text(encoding="utf-8")
+    assert gte in text
+    args = ("run", "--all", "--data", str(data), "--format", "json", *ARGS)
+    outputs = []
+    for operator in ("is", "is_not"):
+        core.write_text(text.replace(gte, f"met: {{fact: protection.reflection_period_days, {operator}: null}}"))
+        served = run(cli, *args)
+        assert served == fresh(cli, monkeypatch, *args)
+        outputs.append(served)
+    assert outputs[0] != outputs[1]

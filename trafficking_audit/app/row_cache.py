@@ -10,8 +10,9 @@ kept in the cache folder (:mod:`trafficking_audit.load.cache`, kind ``rows``) un
 
 - the package's code (engine, models, messages and their translations) and the library versions (the
   fingerprint of the report cache), and the Python version;
-- the values evaluated, not the files they came from: the JSON of every selected rule as the run holds it
-  (localised, selected) and of the instrument catalogue;
+- the text of every rule file as it was parsed, and the JSON of every selected rule as the run holds it
+  (localised, selected) and of the instrument catalogue (the JSON alone loses which operator a condition
+  set, ``is: null`` against ``is_not: null``, and an operand's type, a date against the same date quoted);
 - the audit date, today's date, the language and whether the row carries the score history;
 - the profile's file name as shown and the text it was validated from (the text that was parsed: a file
   edited during the run cannot store one content's row under another's key).
@@ -42,7 +43,7 @@ from trafficking_audit.models.rule import Instrument, Rule
 from trafficking_audit.models.vocabulary import Outcome
 
 KIND = "rows"
-FORMAT = "1"  # bump when what an entry holds changes
+FORMAT = "2"  # bump when what an entry holds changes
 KEEP = 4096  # rows kept: one per profile, date and rule selection (as many as validated profiles)
 
 
@@ -52,14 +53,26 @@ class _Entry(BaseModel):
 
 
 def batch_key(
-    rules: Sequence[Rule], instruments: Mapping[str, Instrument], as_of: dt.date, lang: str, history: bool
+    rules: Sequence[Rule],
+    instruments: Mapping[str, Instrument],
+    rule_texts: Mapping[str, str | None],
+    as_of: dt.date,
+    lang: str,
+    history: bool,
 ) -> str | None:
-    """What every row of one run is keyed on besides its profile (None when the cache is off): computed once
-    per run, before a batch is split over processes."""
-    if cache_dir() is None:
+    """What every row of one run is keyed on besides its profile (None when the cache is off, or a rule file's
+    text is not known): computed once per run, before a batch is split over processes.
+
+    ``rule_texts``: the text each rule file was parsed from (the rulebook's documents). The rules' JSON alone is
+    not enough: it loses which operator of a condition was set (``is: null`` and ``is_not: null`` dump alike)
+    and the type of an operand (a YAML date and the same date quoted)."""
+    if cache_dir() is None or any(text is None for text in rule_texts.values()):
         return None
     digest = hashlib.sha256(f"{FORMAT}|{code_fingerprint()}|".encode())
     digest.update(json.dumps([as_of.isoformat(), dt.date.today().isoformat(), lang, history]).encode())
+    for name, text in sorted(rule_texts.items()):
+        digest.update(b"\0file\0" + name.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(str(text).encode("utf-8", "surrogatepass"))
     for rule in rules:
         digest.update(b"\0rule\0" + rule.model_dump_json().encode("utf-8", "surrogatepass"))
     for name, instrument in sorted(instruments.items()):

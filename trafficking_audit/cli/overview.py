@@ -59,7 +59,8 @@ def run_all(session: Session, rules: Sequence[Rule], day: dt.date, fmt: str | No
         if output_dir is None:
             # The overview alone needs no recommendations, hence no peers: one profile in memory at a time.
             paths = session.location.profile_files()
-            batch = row_cache.batch_key(rules, session.rulebook.instruments, day, session.lang.code, drawn)
+            texts = {path: document.text for path, document in session.rulebook.documents.items()}
+            batch = row_cache.batch_key(rules, session.rulebook.instruments, texts, day, session.lang.code, drawn)
             rest = paths[len(paths) // 2 :] if len(paths) >= SPLIT_AT else []
             second = forked.call(lambda: _rows(session, rules, day, drawn, batch, rest)) if rest else None
             own = paths if second is None else paths[: len(paths) - len(rest)]  # no helper: this process audits all

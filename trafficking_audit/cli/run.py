@@ -36,12 +36,12 @@ from trafficking_audit.cli.common import (
 from trafficking_audit.errors import EXIT_FINDINGS, InputError
 from trafficking_audit.load import inputs
 from trafficking_audit.load.data import locate
-
-if TYPE_CHECKING:
-    from trafficking_audit.app.report_cache import CachedReport, ReportRequest
 from trafficking_audit.models.dates import parse_day
 from trafficking_audit.models.vocabulary import GAPS, SEVERITIES
 from trafficking_audit.render import format_for, render
+
+if TYPE_CHECKING:
+    from trafficking_audit.app.report_cache import CachedReport, ReportRequest
 
 EPILOG = """Examples:
 

@@ -8,7 +8,7 @@ plain values back through a pipe, while the parent validates and checks one file
 the next. On two cores loading the bundled profiles takes about the time of parsing them. When the parent
 is ready for a file the child has not sent yet (it finished loading the rulebook first), it does not wait:
 it parses the last files the child has not reached itself, from the end of the list, until the child's
-next frame arrives, so the two meet in the middle (the child's frames for those files are left unread).
+next frame arrives, so the two meet in the middle (the child's frames for those files go unused).
 
 Nothing the child sends can change a result:
 
